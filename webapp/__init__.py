@@ -1,0 +1,98 @@
+"""Elke Stap: the app factory."""
+
+import logging
+import os
+
+from flask import Flask, g, request
+from flask_login import current_user
+
+from webapp.config import load_config
+from webapp.extensions import babel, compress, csrf, db, htmx, limiter, login_manager
+
+BLUEPRINTS = (
+    "webapp.auth:bp",
+    "webapp.home:bp",
+    "webapp.staff:bp",
+    "webapp.admin:bp",
+    "webapp.pwa:bp",
+)
+
+# No inline script or style anywhere: htmx is configured from a meta tag, and its indicator
+# styles live in app.css.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'"
+)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(load_config(app.instance_path, config))
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(app.root_path, "..", "translations")
+
+    from webapp import i18n, security  # noqa: F401  (registers the unauthorized handler)
+    from webapp.models import User
+
+    db.init_app(app)
+    login_manager.init_app(app)
+    # "basic": phones change network address often, and must not be logged out for it.
+    login_manager.session_protection = "basic"
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    compress.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        return db.session.get(User, int(user_id))
+
+    from importlib import import_module
+
+    for target in BLUEPRINTS:
+        module, name = target.split(":")
+        app.register_blueprint(getattr(import_module(module), name))
+
+    from webapp import assets, cli, errors, templating
+
+    assets.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    security.check_every_route_declares_roles(app)
+    _install_request_hooks(app)
+    _quiet_logs(app)
+    return app
+
+
+def _install_request_hooks(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    from webapp.i18n import text_direction
+
+    @app.context_processor
+    def page_globals():
+        lang = str(get_locale() or "nl")
+        return {"lang": lang, "dir": text_direction(lang)}
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        # The same URL answers a full page or an htmx fragment: caches must keep them apart.
+        response.vary.add("HX-Request")
+        if current_user.is_authenticated and not getattr(g, "cacheable_publicly", False):
+            # Private pages may be kept by her own service worker, never by a shared cache.
+            response.headers.setdefault("Cache-Control", "private, no-cache")
+        if request.path.startswith("/static/") or request.path.startswith("/vendor/"):
+            response.headers.pop("Set-Cookie", None)
+        return response
+
+
+def _quiet_logs(app: Flask) -> None:
+    # Request lines carry codes and ids from URLs (invitation codes): keep them out of logs.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)

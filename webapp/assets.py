@@ -1,0 +1,81 @@
+"""Static files under content-hashed names, so browsers may keep them for a year and a new
+version is fetched exactly when the content changes.
+
+`asset_url("app.css")` gives `/assets/app.3f2a1b9c0d.css`. htmx is served from node_modules
+(installed by `npm ci`, never committed) under the same scheme, as `vendor/htmx.min.js`.
+"""
+
+import hashlib
+import mimetypes
+import os
+
+from flask import Blueprint, Flask, abort, current_app, send_file
+
+from webapp.security import public
+
+bp = Blueprint("assets", __name__)
+ONE_YEAR = 60 * 60 * 24 * 365
+VENDOR_FILES = {"vendor/htmx.min.js": ("node_modules", "htmx.org", "dist", "htmx.min.js")}
+
+
+def _collect(app: Flask) -> dict[str, str]:
+    """Logical name -> absolute path of every file the app serves as an asset."""
+    files = {}
+    for root, _dirs, names in os.walk(app.static_folder):
+        for name in names:
+            path = os.path.join(root, name)
+            files[os.path.relpath(path, app.static_folder).replace(os.sep, "/")] = path
+    project_root = os.path.dirname(app.root_path)
+    for logical, parts in VENDOR_FILES.items():
+        path = os.path.join(project_root, *parts)
+        if not os.path.exists(path):
+            raise RuntimeError(f"{path} is missing: run `npm ci` (make run does)")
+        files[logical] = path
+    return files
+
+
+def _digest(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:10]
+
+
+def hashed_name(logical: str, digest: str) -> str:
+    stem, dot, ext = logical.rpartition(".")
+    return f"{stem}.{digest}.{ext}" if dot else f"{logical}.{digest}"
+
+
+def init_app(app: Flask) -> None:
+    files = _collect(app)
+    digests = {logical: _digest(path) for logical, path in files.items()}
+    app.extensions["assets"] = {
+        "files": files,
+        "urls": {logical: "/assets/" + hashed_name(logical, d) for logical, d in digests.items()},
+        "by_hashed": {hashed_name(logical, d): logical for logical, d in digests.items()},
+        # Names the service worker's caches: changes whenever any asset changes.
+        "version": hashlib.sha256("".join(sorted(digests.values())).encode()).hexdigest()[:12],
+    }
+    app.register_blueprint(bp)
+    app.jinja_env.globals["asset_url"] = asset_url
+
+
+def asset_url(logical: str) -> str:
+    return current_app.extensions["assets"]["urls"][logical]
+
+
+def asset_version() -> str:
+    return current_app.extensions["assets"]["version"]
+
+
+@bp.get("/assets/<path:hashed>")
+@public
+def serve(hashed: str):
+    assets = current_app.extensions["assets"]
+    logical = assets["by_hashed"].get(hashed)
+    if logical is None:
+        abort(404)
+    mimetype = mimetypes.guess_type(logical)[0] or "application/octet-stream"
+    if logical.endswith(".js"):
+        mimetype = "text/javascript"
+    response = send_file(assets["files"][logical], mimetype=mimetype, conditional=True)
+    response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+    return response

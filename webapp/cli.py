@@ -1,0 +1,120 @@
+"""Command-line tools: `flask db …`, `flask demo load`, `flask translate …`."""
+
+import json
+import os
+import subprocess
+import sys
+
+import click
+from alembic import command
+from alembic.config import Config
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from webapp import catalogs
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+db_cli = AppGroup("db", help="Database migrations (Alembic).")
+demo_cli = AppGroup("demo", help="Demo data for trying the app. Never in production.")
+translate_cli = AppGroup("translate", help="Translations: extract, update, compile.")
+
+
+def alembic_config() -> Config:
+    config = Config(os.path.join(ROOT, "alembic.ini"))
+    config.attributes["url"] = current_app.config["DATABASE_URL"]
+    return config
+
+
+@db_cli.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION (default: the newest)."""
+    command.upgrade(alembic_config(), revision)
+
+
+@db_cli.command("downgrade")
+@click.argument("revision")
+def db_downgrade(revision: str) -> None:
+    command.downgrade(alembic_config(), revision)
+
+
+@db_cli.command("revision")
+@click.option("-m", "--message", required=True)
+def db_revision(message: str) -> None:
+    """Write a new migration from the difference between the models and the database."""
+    command.revision(alembic_config(), message=message, autogenerate=True)
+
+
+@demo_cli.command("load")
+def demo_load() -> None:
+    """Load the demo organisation, group and accounts (password: demo-demo)."""
+    if current_app.config["ENV_NAME"] == "production":
+        raise click.ClickException("Demo data is never loaded in production.")
+    from webapp.services.demo import load_demo
+
+    created = load_demo()
+    click.echo(f"demo data ready ({created} new accounts)")
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=ROOT)
+
+
+POT = "translations/messages.pot"
+
+
+@translate_cli.command("extract")
+def translate_extract() -> None:
+    """Collect every text from the code into translations/messages.pot."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location",
+             "--sort-output", "-o", POT, ".")
+
+
+@translate_cli.command("update")
+def translate_update() -> None:
+    """Extract, then merge new texts into every language's catalog."""
+    translate_extract.callback()
+    _pybabel("update", "-i", POT, "-d", "translations", "--no-fuzzy-matching", "--ignore-obsolete")
+    for lang in catalogs.languages():
+        catalogs.normalise(lang)
+    for lang in catalogs.languages():
+        count = len(catalogs.missing(lang))
+        if count:
+            click.echo(f"{lang}: {count} texts still to translate (flask translate todo {lang})")
+
+
+@translate_cli.command("compile")
+def translate_compile() -> None:
+    _pybabel("compile", "-d", "translations", "--statistics")
+
+
+@translate_cli.command("init")
+@click.argument("lang")
+def translate_init(lang: str) -> None:
+    """Start a catalog for a new language (check its Plural-Forms header by hand)."""
+    _pybabel("init", "-i", POT, "-d", "translations", "-l", lang)
+    catalogs.normalise(lang)
+
+
+@translate_cli.command("todo")
+@click.argument("lang")
+def translate_todo(lang: str) -> None:
+    """Print the texts LANG still lacks, as JSON to fill in and give to `translate apply`."""
+    click.echo(catalogs.dump_missing(lang))
+
+
+@translate_cli.command("apply")
+@click.argument("lang")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def translate_apply(lang: str, path: str) -> None:
+    """Write the translations in PATH (JSON from `translate todo`, filled in) into LANG."""
+    with open(path, encoding="utf-8") as f:
+        entries = json.load(f)
+    click.echo(f"{lang}: {catalogs.apply(lang, entries)} texts written")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(db_cli)
+    app.cli.add_command(demo_cli)
+    app.cli.add_command(translate_cli)

@@ -1,0 +1,62 @@
+"""Configuration: safe defaults here, secrets and deployment choices from the environment."""
+
+import os
+
+ENVIRONMENTS = ("development", "production", "testing")
+
+
+class ConfigError(RuntimeError):
+    """The app was asked to start with settings that would be unsafe."""
+
+
+def load_config(instance_path: str, overrides: dict | None = None) -> dict:
+    env = (overrides or {}).get("ENV_NAME") or os.environ.get("ELKESTAP_ENV", "production")
+    if env not in ENVIRONMENTS:
+        raise ConfigError(f"ELKESTAP_ENV must be one of {ENVIRONMENTS}, not {env!r}")
+    config = {
+        "ENV_NAME": env,
+        "SECRET_KEY": os.environ.get("SECRET_KEY"),
+        "DATABASE_URL": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{os.path.join(instance_path, 'elkestap.sqlite')}"
+        ),
+        # Cookies: the session lives in a signed cookie, so app servers stay stateless.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env == "production",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SECURE": env == "production",
+        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 30,
+        "WTF_CSRF_TIME_LIMIT": None,  # a token lives as long as the session: pages stay open for days
+        "WTF_CSRF_SSL_STRICT": env == "production",
+        "BABEL_DEFAULT_LOCALE": "nl",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI")
+        or os.environ.get("REDIS_URL")
+        or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": False,
+        "LOGIN_RATE_LIMIT": os.environ.get("LOGIN_RATE_LIMIT", "10 per minute; 60 per hour"),
+        "REDIS_URL": os.environ.get("REDIS_URL"),
+        "INVITATION_DAYS": int(os.environ.get("INVITATION_DAYS", "14")),
+        "RESET_CODE_HOURS": int(os.environ.get("RESET_CODE_HOURS", "48")),
+        "PUSH_CONTACT": os.environ.get("PUSH_CONTACT", "mailto:privacy@elkestap.example.org"),
+        "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+        "COMPRESS_MIMETYPES": [
+            "text/html",
+            "text/css",
+            "text/javascript",
+            "application/javascript",
+            "application/json",
+            "application/manifest+json",
+            "image/svg+xml",
+            "text/calendar",
+        ],
+        "COMPRESS_MIN_SIZE": 256,
+    }
+    if env == "development":
+        config["SECRET_KEY"] = config["SECRET_KEY"] or "dev-only-not-secret"
+    if env == "testing":
+        config.update(SECRET_KEY="testing-not-secret", RATELIMIT_STORAGE_URI="memory://")
+    config.update(overrides or {})
+    if not config["SECRET_KEY"]:
+        raise ConfigError("SECRET_KEY is not set: refusing to start in production without one.")
+    return config

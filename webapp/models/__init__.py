@@ -1,0 +1,17 @@
+"""All models, imported here so Alembic and the app see one metadata."""
+
+from webapp.models.access_codes import Invitation, ResetCode
+from webapp.models.accounts import Group, Membership, Organisation, Role, User
+from webapp.models.base import Base, utcnow
+
+__all__ = [
+    "Base",
+    "Group",
+    "Invitation",
+    "Membership",
+    "Organisation",
+    "ResetCode",
+    "Role",
+    "User",
+    "utcnow",
+]

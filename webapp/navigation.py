@@ -1,0 +1,38 @@
+"""The participant's bottom navigation. A feature adds its tab by endpoint; a tab whose
+blueprint is not registered is simply not shown."""
+
+from flask import current_app, request
+from flask_babel import lazy_gettext as _l
+
+PARTICIPANT_TABS = (
+    ("plan.index", _l("Mijn plan"), "plan"),
+    ("agenda.index", _l("Agenda"), "calendar"),
+    ("childcare.index", _l("Opvang"), "child"),
+    ("cv.index", _l("Cv"), "cv"),
+    ("home.more", _l("Meer"), "more"),
+)
+
+
+def participant_tabs() -> list[dict]:
+    current = request.endpoint or ""
+    return [
+        {
+            "endpoint": endpoint,
+            "label": label,
+            "icon": icon,
+            "active": current.split(".")[0] == endpoint.split(".")[0],
+        }
+        for endpoint, label, icon in PARTICIPANT_TABS
+        if endpoint in current_app.view_functions
+    ]
+
+# Extra links on the 'Meer' tab (messages, notification settings, privacy), added by features.
+MORE_LINKS: list[tuple[str, object]] = []
+
+
+def more_links() -> list[dict]:
+    return [
+        {"endpoint": endpoint, "label": label}
+        for endpoint, label in MORE_LINKS
+        if endpoint in current_app.view_functions
+    ]

@@ -1,0 +1,65 @@
+"""Who may use which route. Every view declares its roles; the app refuses to start if one
+does not (see `check_every_route_declares_roles`)."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Flask, abort, jsonify, redirect, request, url_for
+from flask_login import current_user
+
+from webapp.extensions import htmx, login_manager
+from webapp.models import Role
+
+PUBLIC = frozenset({"public"})
+STAFF_ROLES = (Role.STAFF, Role.ADMIN)
+
+
+def public(view: Callable) -> Callable:
+    """Open to everyone, logged in or not (login, invitations, the service worker)."""
+    view.allowed_roles = PUBLIC
+    return view
+
+
+def roles(*allowed: Role) -> Callable:
+    """Only logged-in users with one of these roles; others get 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in allowed:
+                abort(403)
+            return view(*args, **kwargs)
+
+        guarded.allowed_roles = frozenset(allowed)
+        return guarded
+
+    return decorator
+
+
+def wants_no_redirect() -> bool:
+    """Background requests (htmx, the offline outbox) must never get the login page as if it
+    were a success: they get a 401 they can recognise."""
+    return bool(htmx) or request.accept_mimetypes.best == "application/json"
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    if wants_no_redirect():
+        response = jsonify(error="login_required", login=url_for("auth.login"))
+        response.status_code = 401
+        response.headers["HX-Redirect"] = url_for("auth.login")
+        return response
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def check_every_route_declares_roles(app: Flask) -> None:
+    missing = [
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        and not hasattr(app.view_functions[rule.endpoint], "allowed_roles")
+    ]
+    if missing:
+        raise RuntimeError(f"routes without a role rule: {sorted(missing)}")

@@ -1,0 +1,174 @@
+"""Invitations and reset codes.
+
+Many participants have no e-mail they read, so a medewerker hands over a short code in person,
+on paper or as a QR code. Codes avoid characters that look or sound alike (0/O, 1/I/L, 5/S,
+2/Z, 8/B, U/V), so they can be read aloud and typed on a phone without mistakes.
+"""
+
+import secrets
+from datetime import timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.models import Group, Invitation, Membership, Organisation, ResetCode, Role, User, utcnow
+from webapp.services import ServiceError
+from webapp.services.accounts import check_new_password, create_user
+from webapp.services.passwords import hash_password
+
+CODE_ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
+CODE_LENGTH = 8
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(typed: str) -> str:
+    """Accept the code as people type it: lower case, spaces, dashes."""
+    return "".join(ch for ch in (typed or "").upper() if ch.isalnum())[:CODE_LENGTH * 2]
+
+
+def format_code(code: str) -> str:
+    """Two groups of four, easier to read aloud: 'ACDE-FGHJ'."""
+    return f"{code[:4]}-{code[4:]}"
+
+
+def create_invitation(
+    created_by: User,
+    role: Role,
+    organisation: Organisation,
+    group: Group | None = None,
+    note: str = "",
+    days: int = 14,
+) -> Invitation:
+    if role == Role.PARTICIPANT and group is None:
+        raise ServiceError(_l("Kies de groep voor deze uitnodiging."), "group")
+    if group is not None and group.organisation_id != organisation.id:
+        raise ServiceError(_l("Deze groep hoort niet bij jouw organisatie."), "group")
+    invitation = Invitation(
+        code=new_code(),
+        role=role,
+        organisation_id=organisation.id,
+        group_id=group.id if group and role == Role.PARTICIPANT else None,
+        note=(note or "").strip()[:80],
+        created_by_id=created_by.id,
+        expires_at=utcnow() + timedelta(days=days),
+    )
+    db.session.add(invitation)
+    db.session.commit()
+    return invitation
+
+
+def find_open_invitation(typed_code: str) -> Invitation:
+    """The invitation for this code, if it can still be used; else a friendly reason why not."""
+    code = normalise_code(typed_code)
+    invitation = db.session.scalar(select(Invitation).where(Invitation.code == code))
+    if invitation is None:
+        raise ServiceError(
+            _l("We kennen deze code niet. Kijk of je hem goed hebt overgenomen."), "code"
+        )
+    if invitation.used_at is not None:
+        raise ServiceError(
+            _l("Deze code is al gebruikt. Heb je al een account? Log dan in."), "code"
+        )
+    if invitation.expires_at < utcnow():
+        raise ServiceError(
+            _l("Deze code is verlopen. Vraag je medewerker om een nieuwe code."), "code"
+        )
+    return invitation
+
+
+def accept_invitation(
+    typed_code: str, username: str, password: str, display_name: str, language: str
+) -> User:
+    """Make the account the invitation was for, and use the invitation up."""
+    invitation = find_open_invitation(typed_code)
+    organisation = invitation.organisation if invitation.role != Role.PARTICIPANT else None
+    groups = [invitation.group] if invitation.group else []
+    user = create_user(
+        username,
+        password,
+        display_name,
+        Role(invitation.role),
+        language=language,
+        organisation=organisation,
+        groups=groups,
+        commit=False,
+    )
+    invitation.used_at = utcnow()
+    invitation.used_by_id = user.id
+    db.session.commit()
+    return user
+
+
+def open_invitations(organisation_id: int) -> list[Invitation]:
+    return list(
+        db.session.scalars(
+            select(Invitation)
+            .where(
+                Invitation.organisation_id == organisation_id,
+                Invitation.used_at.is_(None),
+                Invitation.expires_at > utcnow(),
+            )
+            .order_by(Invitation.created_at.desc())
+        )
+    )
+
+
+def join_group_with_invitation(user: User, typed_code: str) -> Group:
+    """A participant who already has an account joins one more group with a new code."""
+    invitation = find_open_invitation(typed_code)
+    if invitation.role != Role.PARTICIPANT or user.role != Role.PARTICIPANT:
+        raise ServiceError(_l("Deze code is niet voor jouw soort account."), "code")
+    already = db.session.scalar(
+        select(Membership).where(
+            Membership.user_id == user.id, Membership.group_id == invitation.group_id
+        )
+    )
+    if already is None:
+        db.session.add(Membership(user_id=user.id, group_id=invitation.group_id))
+    invitation.used_at = utcnow()
+    invitation.used_by_id = user.id
+    db.session.commit()
+    return invitation.group
+
+
+def create_reset_code(created_by: User, user: User, hours: int = 48) -> ResetCode:
+    # Older codes for the same person stop working: only the newest one is hers to use.
+    for old in db.session.scalars(
+        select(ResetCode).where(ResetCode.user_id == user.id, ResetCode.used_at.is_(None))
+    ):
+        old.used_at = utcnow()
+    reset = ResetCode(
+        code=new_code(),
+        user_id=user.id,
+        created_by_id=created_by.id,
+        expires_at=utcnow() + timedelta(hours=hours),
+    )
+    db.session.add(reset)
+    db.session.commit()
+    return reset
+
+
+def redeem_reset_code(typed_code: str, new_password: str) -> User:
+    code = normalise_code(typed_code)
+    reset = db.session.scalar(select(ResetCode).where(ResetCode.code == code))
+    if reset is None:
+        raise ServiceError(
+            _l("We kennen deze code niet. Kijk of je hem goed hebt overgenomen."), "code"
+        )
+    if reset.used_at is not None:
+        raise ServiceError(
+            _l("Deze code is al gebruikt. Vraag je medewerker om een nieuwe code."), "code"
+        )
+    if reset.expires_at < utcnow():
+        raise ServiceError(
+            _l("Deze code is verlopen. Vraag je medewerker om een nieuwe code."), "code"
+        )
+    check_new_password(new_password)
+    reset.user.password_hash = hash_password(new_password)
+    reset.used_at = utcnow()
+    db.session.commit()
+    return reset.user

@@ -1,0 +1,107 @@
+/* Elke Stap service worker: the app shell, her pages offline, and nothing cached for anyone
+   else. Served at /sw.js (scope /) with Cache-Control: no-cache; VERSION changes with every
+   change to a static file, which names the shell cache. */
+const VERSION = {{ version|tojson }};
+const SHELL_CACHE = "es-shell-" + VERSION;
+const PAGES_CACHE = "es-pages"; // her private pages: wiped on logout
+const SHELL = {{ shell|tojson }};
+const OFFLINE_URL = {{ offline_url|tojson }};
+const NETWORK_TIMEOUT_MS = 4000;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((k) => k.startsWith("es-shell-") && k !== SHELL_CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const type = event.data && event.data.type;
+  if (type === "SKIP_WAITING") self.skipWaiting();
+  if (type === "WIPE") event.waitUntil(caches.delete(PAGES_CACHE));
+  if (type === "CACHE_PAGES") event.waitUntil(cachePages(event.data.urls || []));
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.headers.get("HX-Request")) return; // a fragment is never a page
+  if (url.pathname.startsWith("/assets/")) {
+    event.respondWith(cacheFirst(request));
+  } else if (request.mode === "navigate") {
+    event.respondWith(networkFirstPage(request));
+  }
+});
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(SHELL_CACHE)).put(request, response.clone());
+  return response;
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+async function networkFirstPage(request) {
+  try {
+    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    if (isCacheablePage(response)) await storePage(request.url, response.clone());
+    return response;
+  } catch (err) {
+    const cached = await fromPagesCache(request.url);
+    if (cached) return cached;
+    return (await caches.match(OFFLINE_URL)) || new Response("offline", { status: 503 });
+  }
+}
+
+function isCacheablePage(response) {
+  return response.ok && !response.redirected && response.type === "basic" &&
+    (response.headers.get("Content-Type") || "").startsWith("text/html");
+}
+
+/* A page is stored with the time it was fetched, so she can see how fresh it is. */
+async function storePage(url, response) {
+  const headers = new Headers(response.headers);
+  headers.set("X-Cached-At", new Date().toISOString());
+  const body = await response.blob();
+  const cache = await caches.open(PAGES_CACHE);
+  await cache.put(stripQuery(url), new Response(body, { status: 200, headers }));
+}
+
+async function fromPagesCache(url) {
+  const cache = await caches.open(PAGES_CACHE);
+  const cached = await cache.match(stripQuery(url));
+  if (!cached) return null;
+  const stamp = cached.headers.get("X-Cached-At") || "";
+  const html = (await cached.text()).replace("<body ", `<body data-cached-at="${stamp}" `);
+  return new Response(html, { status: 200, headers: cached.headers });
+}
+
+function stripQuery(url) {
+  const u = new URL(url);
+  u.search = "";
+  return u.toString();
+}
+
+/* After login, app.js asks for her main pages so they work offline even if never opened. */
+async function cachePages(urls) {
+  await Promise.all(urls.map(async (url) => {
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (isCacheablePage(response)) await storePage(new URL(url, self.location.origin).href, response);
+    } catch (err) { /* offline now: the next visit fills the cache */ }
+  }));
+}

@@ -1,0 +1,60 @@
+"""Helpers every template may use."""
+
+from flask import Flask, current_app, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
+
+from webapp.i18n import LANGUAGES
+from webapp.navigation import more_links, participant_tabs
+
+
+def has_endpoint(endpoint: str) -> bool:
+    return endpoint in current_app.view_functions
+
+
+def csrf_field() -> Markup:
+    # No id attribute: a page often has several small forms, and ids must be unique.
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
+
+
+def js_strings() -> dict[str, str]:
+    """The few texts app.js shows, in her language."""
+    return {
+        "close": _("Sluiten"),
+        "reload": _("Nu vernieuwen"),
+        "newVersion": _("Er is een nieuwe versie van Elke Stap."),
+        "cachedAt": _("Zonder internet. Bijgewerkt om %(time)s."),
+        **{key: str(text) for key, text in EXTRA_JS_STRINGS.items()},
+    }
+
+
+# Features add their texts for app.js here (key -> lazy translated text).
+EXTRA_JS_STRINGS: dict[str, object] = {}
+
+# Pages a participant can read offline; after login they are fetched into the phone's cache.
+OFFLINE_PAGES: list[str] = ["home.index", "home.more"]
+
+
+def warm_pages() -> list[str]:
+    """Right after login only: the pages to fetch into her cache."""
+    if not session.pop("warm_cache", False):
+        return []
+    return [url_for(e) for e in OFFLINE_PAGES if e in current_app.view_functions]
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def once_after_login():
+        return {"warm_pages": warm_pages() if current_user.is_authenticated else []}
+
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(
+        languages=LANGUAGES,
+        has_endpoint=has_endpoint,
+        csrf_field=csrf_field,
+        participant_tabs=participant_tabs,
+        more_links=more_links,
+        js_strings=js_strings,
+    )
