@@ -14,7 +14,9 @@ OUT = Path(__file__).resolve().parent.parent / "webapp" / "static" / "icons"
 
 def png(width: int, pixels: list[bytes]) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     raw = b"".join(b"\x00" + row for row in pixels)
     header = struct.pack(">IIBBBBB", width, width, 8, 2, 0, 0, 0)

@@ -34,14 +34,14 @@ def reset_schema(engine) -> None:
 def app(tmp_path):
     url = PG_URL or f"sqlite:///{tmp_path / 'test.sqlite'}"
     app = create_app({"ENV_NAME": "testing", "DATABASE_URL": url, "SERVER_NAME": "localhost"})
-    reset_schema(db.engine)
-    limiter.reset()
     with app.app_context():
+        reset_schema(db.engine)
+        limiter.reset()
         yield app
         db.session.remove()
-    if PG_URL:
-        Base.metadata.drop_all(db.engine)
-    db.engine.dispose()
+        if PG_URL:
+            Base.metadata.drop_all(db.engine)
+        db.engine.dispose()
 
 
 @pytest.fixture

@@ -82,7 +82,9 @@ def _install_request_hooks(app: Flask) -> None:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
         # The same URL answers a full page or an htmx fragment: caches must keep them apart.
         response.vary.add("HX-Request")
         if current_user.is_authenticated and not getattr(g, "cacheable_publicly", False):

@@ -67,8 +67,10 @@ def missing(lang: str) -> list[dict]:
         if not message.id:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(strings) or len(strings) < (
-            catalog.num_plurals if message.pluralizable else 1
+        if (
+            message.fuzzy
+            or not all(strings)
+            or len(strings) < (catalog.num_plurals if message.pluralizable else 1)
         ):
             entry = {"id": message.id if not message.pluralizable else list(message.id)}
             if message.pluralizable:

@@ -27,9 +27,9 @@ def alembic_config() -> Config:
 
 
 @db_cli.command("upgrade")
-@click.argument("revision", default="head")
+@click.argument("revision", default="heads")
 def db_upgrade(revision: str) -> None:
-    """Apply migrations up to REVISION (default: the newest)."""
+    """Apply migrations up to REVISION (default: every head, so feature branches all apply)."""
     command.upgrade(alembic_config(), revision)
 
 
@@ -67,8 +67,20 @@ POT = "translations/messages.pot"
 @translate_cli.command("extract")
 def translate_extract() -> None:
     """Collect every text from the code into translations/messages.pot."""
-    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location",
-             "--sort-output", "-o", POT, ".")
+    _pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "-k",
+        "lazy_gettext",
+        "--no-location",
+        "--sort-output",
+        "-o",
+        POT,
+        ".",
+    )
 
 
 @translate_cli.command("update")

@@ -1,16 +1,16 @@
 """A small SQLAlchemy 2 session holder bound to the Flask app.
 
-One session per app context (each request has its own), removed when the context ends.
-Outside an app context (scripts, worker threads) one per thread. Services use `db.session`;
-they own the commit.
+Each app has its own engine. One session per app context (so each request has its own),
+removed when the context ends; outside an app context (worker threads) one per thread.
+Services use `db.session`; they own the commit.
 """
 
 import threading
 
-from flask import Flask
+from flask import Flask, current_app
 from flask.globals import _cv_app
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, scoped_session, sessionmaker
+from sqlalchemy.orm import Session, scoped_session
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -37,16 +37,20 @@ def _current_scope() -> int:
 
 class Database:
     def __init__(self) -> None:
-        self.engine: Engine | None = None
-        self._factory = sessionmaker(expire_on_commit=False)
         self.session: scoped_session[Session] = scoped_session(
-            self._factory, scopefunc=_current_scope
+            self._new_session, scopefunc=_current_scope
         )
 
+    @staticmethod
+    def _new_session() -> Session:
+        return Session(bind=current_app.extensions["database"], expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        return current_app.extensions["database"]
+
     def init_app(self, app: Flask) -> None:
-        self.engine = make_engine(app.config["DATABASE_URL"])
-        self._factory.configure(bind=self.engine)
-        app.extensions["database"] = self
+        app.extensions["database"] = make_engine(app.config["DATABASE_URL"])
 
         @app.teardown_appcontext
         def remove_session(_exc: BaseException | None) -> None:

@@ -27,7 +27,9 @@ def init_app(app: Flask) -> None:
         return _page(
             400,
             _("Probeer het nog een keer"),
-            _("De pagina was te lang open. Ga terug, laad de pagina opnieuw en probeer het nog eens."),
+            _(
+                "De pagina was te lang open. Ga terug, laad de pagina opnieuw en probeer het nog eens."
+            ),
         )
 
     @app.errorhandler(413)

@@ -22,9 +22,10 @@ def select_locale() -> str:
     chosen = session.get(SESSION_KEY)
     if chosen in LANGUAGES:
         return chosen
-    return request.accept_languages.best_match(list(LANGUAGES)) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"
-    ]
+    return (
+        request.accept_languages.best_match(list(LANGUAGES))
+        or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def text_direction(lang: str) -> str:

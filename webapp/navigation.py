@@ -26,6 +26,7 @@ def participant_tabs() -> list[dict]:
         if endpoint in current_app.view_functions
     ]
 
+
 # Extra links on the 'Meer' tab (messages, notification settings, privacy), added by features.
 MORE_LINKS: list[tuple[str, object]] = []
 

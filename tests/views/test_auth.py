@@ -68,8 +68,12 @@ def test_language_chosen_before_login_is_saved_on_the_new_account(client, auth, 
     client.post("/taal", data={"lang": "ar", "next": "/", "csrf_token": token})
     response = client.post(
         f"/uitnodiging/{invitation.code}",
-        data={"display_name": "Noor", "username": "noor", "password": "geheim-123",
-              "csrf_token": token},
+        data={
+            "display_name": "Noor",
+            "username": "noor",
+            "password": "geheim-123",
+            "csrf_token": token,
+        },
     )
     assert response.status_code == 302
     home = client.get("/").get_data(as_text=True)
@@ -96,7 +100,11 @@ def test_session_cookie_is_httponly_and_lax(client, auth, demo):
 def test_open_redirect_after_login_is_refused(client, auth, demo):
     response = client.post(
         "/login",
-        data={"username": "sara", "password": "demo-demo", "next": "//evil.example/",
-              "csrf_token": auth.csrf()},
+        data={
+            "username": "sara",
+            "password": "demo-demo",
+            "next": "//evil.example/",
+            "csrf_token": auth.csrf(),
+        },
     )
     assert response.headers["Location"] == "/"

@@ -162,4 +162,3 @@ def reset_password():
             return redirect(home_for(user))
     status = 400 if error or form.errors else 200
     return render_template("auth/reset.html", form=form, error=error), status
-

@@ -52,9 +52,7 @@ class User(UserMixin, Base):
     role: Mapped[Role] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(5), default="nl")
     # Staff and trainers work for one organisation; participants reach theirs via groups.
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisations.id"), index=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -27,7 +27,7 @@ def new_code() -> str:
 
 def normalise_code(typed: str) -> str:
     """Accept the code as people type it: lower case, spaces, dashes."""
-    return "".join(ch for ch in (typed or "").upper() if ch.isalnum())[:CODE_LENGTH * 2]
+    return "".join(ch for ch in (typed or "").upper() if ch.isalnum())[: CODE_LENGTH * 2]
 
 
 def format_code(code: str) -> str:

@@ -54,7 +54,9 @@ def group(group_id: int):
         group=group,
         participants=accounts.participants_of_group(group),
         invitations=[
-            i for i in access_codes.open_invitations(group.organisation_id) if i.group_id == group.id
+            i
+            for i in access_codes.open_invitations(group.organisation_id)
+            if i.group_id == group.id
         ],
         invite_form=InvitationForm(),
         button_form=EmptyForm(),

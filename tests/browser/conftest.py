@@ -1,0 +1,130 @@
+"""Browser tests: the real app served on 127.0.0.1, driven in Debian's Chromium.
+
+One live server per test session, its SQLite database built by the real migrations and the
+demo data. Each test gets a fresh browser context with a phone-sized screen.
+"""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from alembic import command
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from webapp import create_app
+from webapp.cli import alembic_config
+from webapp.extensions import db
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    path = tmp_path_factory.mktemp("live") / "live.sqlite"
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{path}"})
+    with app.app_context():
+        command.upgrade(alembic_config(), "heads")
+        from webapp.services.demo import load_demo
+
+        load_demo()
+        db.session.remove()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = LiveServer(live_app)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_db(live_app):
+    """A database session on the live server's database, to check what arrived."""
+    with live_app.app_context():
+        yield db.session
+        db.session.remove()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        service_workers="allow",
+    )
+    # Nothing may leave this machine: a request to any other host fails the test.
+    outside = []
+    context.route(
+        lambda url: not url.startswith(live_server.url),
+        lambda route: (outside.append(route.request.url), route.abort()),
+    )
+    yield context
+    context.close()
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def login(page, username: str, password: str = "demo-demo") -> None:
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("form.card button[type=submit]")
+    page.wait_for_load_state()
+
+
+def save_artifact(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
