@@ -5,11 +5,14 @@ version is fetched exactly when the content changes.
 (installed by `npm ci`, never committed) under the same scheme, as `vendor/htmx.min.js`.
 """
 
+import gzip
 import hashlib
 import mimetypes
 import os
+from functools import lru_cache
 
-from flask import Blueprint, Flask, abort, current_app, send_file
+import brotli
+from flask import Blueprint, Flask, Response, abort, current_app, request, send_file
 
 from webapp.security import public
 
@@ -76,6 +79,40 @@ def serve(hashed: str):
     mimetype = mimetypes.guess_type(logical)[0] or "application/octet-stream"
     if logical.endswith(".js"):
         mimetype = "text/javascript"
-    response = send_file(assets["files"][logical], mimetype=mimetype, conditional=True)
+    path = assets["files"][logical]
+    encoding = _accepted_encoding() if mimetype in COMPRESSIBLE else None
+    if encoding is None:
+        response = send_file(path, mimetype=mimetype, conditional=True)
+    else:
+        body = _compressed(path, os.path.getmtime(path), encoding)
+        response = Response(body, mimetype=mimetype)
+        response.headers["Content-Encoding"] = encoding
+        response.set_etag(f"{hashed}:{encoding}")
+        response.make_conditional(request)
+    if mimetype in COMPRESSIBLE:
+        response.vary.add("Accept-Encoding")
     response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
     return response
+
+
+# Text assets are compressed once per process at the best level (brotli 11, gzip 9) and kept in
+# memory, as WhiteNoise does. Flask-Compress would compress the streamed file on every request at
+# a cheaper level, and would not compress it at all for a client that only accepts gzip.
+COMPRESSIBLE = {"text/css", "text/javascript", "image/svg+xml", "application/json"}
+
+
+def _accepted_encoding() -> str | None:
+    accepted = request.accept_encodings
+    for encoding in ("br", "gzip"):
+        if accepted[encoding]:
+            return encoding
+    return None
+
+
+@lru_cache(maxsize=128)
+def _compressed(path: str, _mtime: float, encoding: str) -> bytes:
+    with open(path, "rb") as f:
+        data = f.read()
+    if encoding == "br":
+        return brotli.compress(data, quality=11)
+    return gzip.compress(data, compresslevel=9, mtime=0)
