@@ -1,7 +1,7 @@
 """Languages: which one a page is in, and which way it reads."""
 
 from babel import Locale
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_login import current_user
 
 # The order is the order of the language buttons; Dutch is the source language.
@@ -16,7 +16,10 @@ SESSION_KEY = "lang"
 
 
 def select_locale() -> str:
-    """Her saved choice, else the choice made before login, else the browser's, else Dutch."""
+    """Her saved choice, else the choice made before login, else the browser's, else Dutch.
+    Outside a request (the CLI, the reminder worker) Dutch, unless `force_locale` says otherwise."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.language in LANGUAGES:
         return current_user.language
     chosen = session.get(SESSION_KEY)
