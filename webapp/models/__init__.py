@@ -2,9 +2,9 @@
 
 from webapp.models.access_codes import Invitation, ResetCode
 from webapp.models.accounts import Group, Membership, Organisation, Role, User
+from webapp.models.agenda import CalendarFeed, Meeting, MeetingSeries, Rsvp  # noqa: F401
 from webapp.models.base import Base, utcnow
 from webapp.models.reminders import PushSubscription, Reminder, StaffMessage  # noqa: F401
-from webapp.models.agenda import CalendarFeed, Meeting, MeetingSeries, Rsvp  # noqa: F401, E402
 
 __all__ = [
     "Base",

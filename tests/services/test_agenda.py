@@ -1,0 +1,322 @@
+"""The agenda's rules, on a real database: series, moves and cancellations, RSVP rules,
+childcare counts, calendars and the daylight-saving change in Europe/Amsterdam."""
+
+import csv
+import io
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from icalendar import Calendar
+
+from webapp.extensions import db
+from webapp.models import Group, Organisation, Role
+from webapp.models.agenda import Answer, Frequency, Meeting
+from webapp.services import ServiceError, agenda
+from webapp.services.accounts import create_user
+from webapp.services.agenda import Childcare, MeetingDetails
+
+# A fixed "now": Monday 2 March 2026, 09:00 UTC (10:00 in Amsterdam, winter time).
+NOW = datetime(2026, 3, 2, 9, 0)
+
+
+def details(**kw):
+    return MeetingDetails(
+        title=kw.pop("title", "Startbijeenkomst"),
+        place_name=kw.pop("place_name", "Buurthuis De Vaart"),
+        address=kw.pop("address", "Slinge 1, 3085 EK Rotterdam"),
+        **kw,
+    )
+
+
+@pytest.fixture
+def zuid(demo):
+    return demo["medewerker"].organisation.groups[0]
+
+
+@pytest.fixture
+def meeting(demo, zuid):
+    # Thursday 5 March 2026, 10:00-12:00 Amsterdam = 09:00-11:00 UTC
+    return agenda.create_meeting(
+        demo["medewerker"], zuid, details(), date(2026, 3, 5), time(10), time(12), now=NOW
+    )
+
+
+@pytest.fixture
+def elsewhere(app):
+    """Another organisation with its own group, medewerker and participant."""
+    org = Organisation(name="Gemeente Elders")
+    db.session.add(org)
+    db.session.flush()
+    group = Group(organisation_id=org.id, name="Groep Noord")
+    db.session.add(group)
+    db.session.flush()
+    staff = create_user("anders", "geheim-123", "Anouk", Role.STAFF, organisation=org)
+    participant = create_user("noor", "geheim-123", "Noor", Role.PARTICIPANT, groups=[group])
+    return {"group": group, "staff": staff, "participant": participant}
+
+
+# --- Time and series ------------------------------------------------------------------------
+
+
+def test_weekly_series_keeps_the_wall_clock_time_across_summer_time(demo, zuid):
+    # Tuesdays 19:00-21:00 from 17 March to 7 April 2026; the clock goes forward on 29 March.
+    series = agenda.create_series(
+        demo["medewerker"], zuid, details(title="Avondgroep"), date(2026, 3, 17), time(19),
+        time(21), Frequency.WEEKLY, date(2026, 4, 7), now=NOW,
+    )  # fmt: skip
+    starts = [m.starts_at for m in sorted(series.meetings, key=lambda m: m.starts_at)]
+    assert starts == [
+        datetime(2026, 3, 17, 18, 0),  # CET, UTC+1
+        datetime(2026, 3, 24, 18, 0),
+        datetime(2026, 3, 31, 17, 0),  # CEST, UTC+2
+        datetime(2026, 4, 7, 17, 0),
+    ]
+    assert all(agenda.to_local(s).hour == 19 for s in starts)
+
+
+def test_autumn_change_last_sunday_of_october(demo, zuid):
+    # Sundays 10:00 on 18 and 25 October 2026; winter time starts 25 October at 03:00.
+    series = agenda.create_series(
+        demo["medewerker"], zuid, details(), date(2026, 10, 18), time(10), time(11),
+        Frequency.WEEKLY, date(2026, 10, 25), now=NOW,
+    )  # fmt: skip
+    starts = sorted(m.starts_at for m in series.meetings)
+    assert starts == [datetime(2026, 10, 18, 8, 0), datetime(2026, 10, 25, 9, 0)]
+
+
+def test_skipped_hour_in_march_is_refused_and_double_hour_takes_the_first():
+    with pytest.raises(ServiceError):
+        agenda.to_utc(date(2026, 3, 29), time(2, 30))  # does not exist in Amsterdam
+    assert agenda.to_utc(date(2026, 10, 25), time(2, 30)) == datetime(2026, 10, 25, 0, 30)
+    assert agenda.to_utc(date(2026, 3, 29), time(3, 0)) == datetime(2026, 3, 29, 1, 0)
+
+
+def test_monthly_series_is_the_same_weekday_of_the_month():
+    # The 2nd Tuesday: 10 March, 14 April, 12 May 2026
+    days = agenda.series_dates(date(2026, 3, 10), Frequency.MONTHLY, date(2026, 5, 31))
+    assert days == [date(2026, 3, 10), date(2026, 4, 14), date(2026, 5, 12)]
+    # A 5th Tuesday becomes the last Tuesday of each month
+    days = agenda.series_dates(date(2026, 3, 31), Frequency.MONTHLY, date(2026, 5, 31))
+    assert days == [date(2026, 3, 31), date(2026, 4, 28), date(2026, 5, 26)]
+
+
+def test_moving_and_cancelling_single_dates_of_a_series(demo, zuid):
+    staff = demo["medewerker"]
+    told = []
+    agenda.MEETING_CHANGE_LISTENERS.append(
+        lambda m, kind, people: told.append((m.id, kind, people))
+    )
+    try:
+        series = agenda.create_series(
+            staff, zuid, details(), date(2026, 3, 10), time(10), time(12),
+            Frequency.WEEKLY, date(2026, 3, 31), now=NOW,
+        )  # fmt: skip
+        meetings = sorted(series.meetings, key=lambda m: m.starts_at)
+        assert len(meetings) == 4
+        holiday, moved = meetings[1], meetings[2]
+        agenda.cancel_meeting(staff, holiday, now=NOW)
+        agenda.update_meeting(
+            staff, moved, details(), date(2026, 3, 25), time(13), time(15), now=NOW
+        )
+    finally:
+        agenda.MEETING_CHANGE_LISTENERS.clear()
+    db.session.expire_all()
+    assert holiday.cancelled and holiday.sequence == 1
+    assert moved.series_date == date(2026, 3, 24) and moved.series_id == series.id
+    assert agenda.to_local(moved.starts_at).replace(tzinfo=None) == datetime(2026, 3, 25, 13)
+    assert moved.moved_from == datetime(2026, 3, 24, 9, 0)
+    # The other dates stay as they were
+    assert [m.starts_at for m in (meetings[0], meetings[3])] == [
+        datetime(2026, 3, 10, 9, 0),
+        datetime(2026, 3, 31, 8, 0),
+    ]
+    assert [(mid, kind) for mid, kind, _ in told] == [
+        (holiday.id, "cancelled"),
+        (moved.id, "moved"),
+    ]
+    participants = {u.username for u in told[0][2]}
+    assert participants == {"sara", "amina", "ewa", "elif"}
+    # the cancelled one is not her next meeting; nothing to answer for it
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(demo["sara"], holiday.id, Answer.COMING, now=NOW)
+
+
+def test_editing_text_only_is_not_a_move(demo, meeting):
+    told = []
+    agenda.MEETING_CHANGE_LISTENERS.append(lambda m, kind, people: told.append(kind))
+    try:
+        agenda.update_meeting(
+            demo["medewerker"], meeting, details(theme="Geld en werk"), date(2026, 3, 5),
+            time(10), time(12), now=NOW,
+        )  # fmt: skip
+    finally:
+        agenda.MEETING_CHANGE_LISTENERS.clear()
+    assert told == [] and meeting.moved_from is None and meeting.theme == "Geld en werk"
+
+
+@pytest.mark.parametrize(
+    "day, start, end, until, frequency",
+    [
+        (date(2026, 3, 5), time(12), time(10), None, None),  # end before start
+        (date(2026, 3, 1), time(10), time(12), None, None),  # in the past
+        (date(2026, 3, 29), time(2, 15), time(4), None, None),  # the skipped hour
+        (date(2026, 3, 10), time(10), time(12), None, Frequency.WEEKLY),  # series without end
+        (date(2026, 3, 10), time(10), time(12), date(2026, 3, 1), Frequency.WEEKLY),
+        (date(2026, 3, 10), time(10), time(12), date(2027, 6, 1), Frequency.WEEKLY),
+        (date(2026, 3, 10), time(10), time(12), date(2026, 6, 1), "daily"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(demo, zuid, day, start, end, until, frequency):
+    with pytest.raises(ServiceError) as e:
+        if frequency:
+            agenda.create_series(
+                demo["medewerker"], zuid, details(), day, start, end, frequency, until, now=NOW
+            )
+        else:
+            agenda.create_meeting(demo["medewerker"], zuid, details(), day, start, end, now=NOW)
+    assert str(e.value.message)
+    assert db.session.query(Meeting).count() == 0
+
+
+def test_staff_of_another_organisation_cannot_plan_for_this_group(demo, zuid, elsewhere):
+    with pytest.raises(ServiceError):
+        agenda.create_meeting(
+            elsewhere["staff"], zuid, details(), date(2026, 3, 5), time(10), time(12), now=NOW
+        )
+    with pytest.raises(ServiceError):  # a participant cannot either
+        agenda.create_meeting(
+            demo["sara"], zuid, details(), date(2026, 3, 5), time(10), time(12), now=NOW
+        )
+
+
+# --- RSVP ---------------------------------------------------------------------------------
+
+
+def test_answer_is_absolute_and_can_change_until_the_start(demo, meeting):
+    sara = demo["sara"]
+    agenda.answer_meeting(sara, meeting.id, "coming", childcare=Childcare(True, 2, [3, 6]), now=NOW)
+    again = agenda.answer_meeting(
+        sara, meeting.id, "coming", childcare=Childcare(True, 2, [3, 6]), now=NOW
+    )
+    assert db.session.query(type(again)).count() == 1  # a replay changes nothing
+    changed = agenda.answer_meeting(sara, meeting.id, "not_coming", reason="child_ill", now=NOW)
+    assert changed.answer == Answer.NOT_COMING and changed.reason == "child_ill"
+    assert not changed.childcare_needed and changed.children_count == 0
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(sara, meeting.id, "coming", now=meeting.starts_at)
+    assert agenda.rsvp_of(sara, meeting).answer == Answer.NOT_COMING
+
+
+def test_reason_is_optional_and_only_from_the_list(demo, meeting):
+    rsvp = agenda.answer_meeting(demo["sara"], meeting.id, "not_coming", now=NOW)
+    assert rsvp.reason is None
+    rsvp = agenda.answer_meeting(demo["sara"], meeting.id, "not_coming", reason="<x>", now=NOW)
+    assert rsvp.reason is None
+
+
+def test_late_only_on_the_day_itself(demo, meeting):
+    sara = demo["sara"]
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(sara, meeting.id, "late", now=NOW)  # three days before
+    # 5 March 00:30 Amsterdam (23:30 UTC on the 4th) is already the day itself
+    early = datetime(2026, 3, 4, 23, 30)
+    assert agenda.answer_meeting(sara, meeting.id, "late", now=early).answer == Answer.LATE
+    # still possible just after the start (she is on her way), not after the end
+    agenda.answer_meeting(sara, meeting.id, "late", now=meeting.starts_at + timedelta(minutes=5))
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(sara, meeting.id, "late", now=meeting.ends_at)
+
+
+def test_no_answer_for_another_groups_meeting(demo, meeting, elsewhere):
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(elsewhere["participant"], meeting.id, "coming", now=NOW)
+    assert agenda.get_meeting_for_participant(elsewhere["participant"], meeting.id) is None
+    assert agenda.get_meeting_for_staff(elsewhere["staff"], meeting.id) is None
+    assert agenda.meetings_for_participant(elsewhere["participant"], now=NOW) == []
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(demo["sara"], 999999, "coming", now=NOW)
+
+
+@pytest.mark.parametrize(
+    "childcare",
+    [Childcare(True, 0, []), Childcare(True, 9, []), Childcare(True, 1, [2, 3]),
+     Childcare(True, 1, [18])],
+)  # fmt: skip
+def test_childcare_must_make_sense(demo, meeting, childcare):
+    with pytest.raises(ServiceError):
+        agenda.answer_meeting(demo["sara"], meeting.id, "coming", childcare=childcare, now=NOW)
+    assert agenda.rsvp_of(demo["sara"], meeting) is None
+
+
+def test_overview_and_childcare_counts(demo, meeting):
+    agenda.answer_meeting(demo["sara"], meeting.id, "coming", childcare=Childcare(True, 2, [1, 4]), now=NOW)  # fmt: skip
+    agenda.answer_meeting(demo["amina"], meeting.id, "coming", childcare=Childcare(True, 1, [4]), now=NOW)  # fmt: skip
+    agenda.answer_meeting(demo["ewa"], meeting.id, "not_coming", reason="no_childcare", now=NOW)
+    day = datetime(2026, 3, 5, 8, 0)
+    agenda.answer_meeting(
+        demo["elif"], meeting.id, "late", childcare=Childcare(True, 1, []), now=day
+    )
+    view = agenda.overview(meeting)
+    assert [r.user.username for r in view.coming] == ["sara", "amina"]
+    assert [r.user.username for r in view.not_coming] == ["ewa"]
+    assert [r.user.username for r in view.late] == ["elif"]
+    assert view.unanswered == []
+    assert view.children == 4
+    assert view.ages() == {1: 1, 4: 2}
+    assert view.unknown_ages == 1
+    # Changing to "not coming" removes her children from the count
+    agenda.answer_meeting(demo["sara"], meeting.id, "not_coming", now=NOW)
+    assert agenda.overview(meeting).children == 2
+
+
+def test_childcare_csv_has_first_names_and_ages_only(demo, meeting):
+    demo["sara"].display_name = "Sara El Amrani"
+    agenda.answer_meeting(demo["sara"], meeting.id, "coming", childcare=Childcare(True, 2, [1, 4]), now=NOW)  # fmt: skip
+    agenda.answer_meeting(demo["ewa"], meeting.id, "coming", now=NOW)
+    rows = list(csv.reader(io.StringIO(agenda.childcare_csv(meeting)), delimiter=";"))
+    assert rows == [["voornaam", "aantal_kinderen", "leeftijden"], ["Sara", "2", "1 4"]]
+
+
+# --- Calendars ----------------------------------------------------------------------------
+
+
+def test_ics_has_timezone_stable_uid_and_location(demo, meeting):
+    first = Calendar.from_ical(agenda.to_ics([meeting], "Elke Stap"))
+    event = first.walk("VEVENT")[0]
+    assert [tz["TZID"] for tz in first.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    start = event.decoded("DTSTART")
+    assert str(start.tzinfo) == "Europe/Amsterdam" and start.hour == 10
+    assert event.decoded("DTEND").hour == 12
+    assert str(event["LOCATION"]) == "Buurthuis De Vaart, Slinge 1, 3085 EK Rotterdam"
+    uid = str(event["UID"])
+    agenda.update_meeting(
+        demo["medewerker"], meeting, details(), date(2026, 3, 6), time(14), time(16), now=NOW
+    )
+    agenda.cancel_meeting(demo["medewerker"], meeting, now=NOW)
+    event = Calendar.from_ical(agenda.to_ics([meeting], "Elke Stap")).walk("VEVENT")[0]
+    assert str(event["UID"]) == uid
+    assert event.decoded("DTSTART").hour == 14 and event.decoded("DTSTART").day == 6
+    assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 2
+
+
+def test_summer_meeting_in_ics_is_in_summer_time(demo, zuid):
+    meeting = agenda.create_meeting(
+        demo["medewerker"], zuid, details(), date(2026, 7, 1), time(10), time(12), now=NOW
+    )
+    assert meeting.starts_at == datetime(2026, 7, 1, 8, 0)
+    event = Calendar.from_ical(agenda.to_ics([meeting], "x")).walk("VEVENT")[0]
+    start = event.decoded("DTSTART")
+    assert start.hour == 10 and start.utcoffset() == timedelta(hours=2)
+
+
+def test_feed_token_is_secret_and_revocable(demo, meeting):
+    sara = demo["sara"]
+    token = agenda.create_feed(sara)
+    assert agenda.feed_owner(token) == sara
+    assert agenda.feed_owner("wrong" + token) is None
+    assert token not in {f.token_hash for f in db.session.query(agenda.CalendarFeed)}
+    new = agenda.create_feed(sara)
+    assert agenda.feed_owner(token) is None  # the old link stopped
+    assert agenda.feed_owner(new) == sara
+    agenda.revoke_feeds(sara)
+    assert agenda.feed_owner(new) is None and not agenda.has_feed(sara)
