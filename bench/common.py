@@ -1,0 +1,152 @@
+"""What the benchmarks share: an app with migrations and demo data on a throw-away database, a
+server in this process, a login that yields a session cookie, and a table printer."""
+
+import os
+import re
+import tempfile
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+
+from werkzeug.serving import make_server
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+
+# The pages the issue names: (label, path, logged-in user or None).
+PAGES = (
+    ("login", "/login", None),
+    ("home", "/", "sara"),
+    ("plan", "/plan", "sara"),
+    ("agenda", "/agenda", "sara"),
+)
+DEMO_PASSWORD = "demo-demo"
+
+
+def demo_app(database_url: str | None = None, quick_hashes: bool = True):
+    """A testing-mode app on a fresh database, built by the real migrations plus demo data."""
+    from alembic import command
+
+    from webapp import create_app
+    from webapp.cli import alembic_config
+    from webapp.extensions import db
+    from webapp.services import passwords
+
+    if quick_hashes:
+        passwords.use_parameters(time_cost=1, memory_cost=1024, parallelism=1)
+    if database_url is None:
+        path = os.path.join(tempfile.mkdtemp(prefix="elkestap-bench-"), "bench.sqlite")
+        database_url = f"sqlite:///{path}"
+    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": database_url})
+    with app.app_context():
+        command.upgrade(alembic_config(), "heads")
+        from webapp.services.demo import load_demo
+
+        load_demo()
+        db.session.remove()
+    return app
+
+
+class ByteCounter:
+    """WSGI middleware: what the server really sent, per request (body bytes as encoded)."""
+
+    def __init__(self, app):
+        self.app = app
+        self.log: list[tuple[str, int]] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        sent = 0
+        for chunk in self.app(environ, start_response):
+            sent += len(chunk)
+            yield chunk
+        with self.lock:
+            self.log.append((path, sent))
+
+    def take(self) -> list[tuple[str, int]]:
+        with self.lock:
+            log, self.log = self.log, []
+        return log
+
+
+class Server:
+    """The app on 127.0.0.1 in a thread of this process (werkzeug, threaded)."""
+
+    def __init__(self, app):
+        self.counter = ByteCounter(app.wsgi_app)
+        app.wsgi_app = self.counter
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+
+
+def page_exists(base_url: str, path: str, cookie: str | None) -> bool:
+    request = urllib.request.Request(base_url + path, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status == 200
+    except urllib.error.HTTPError:
+        return False
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def login_cookie(base_url: str, username: str, password: str = DEMO_PASSWORD) -> str:
+    """Log in through the real form; returns the Cookie header value of the session."""
+    jar = CookieJar()
+    # The redirect after login is not followed: the first page she opens afterwards is the one
+    # measured, and it asks the service worker to keep her pages offline, as on a real phone.
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect)
+    with opener.open(base_url + "/login") as response:
+        html = response.read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
+        r'name="csrf_token" value="([^"]+)"', html
+    )
+    data = urllib.parse.urlencode(
+        {"csrf_token": token.group(1), "username": username, "password": password}
+    ).encode()
+    try:
+        opener.open(base_url + "/login", data=data).close()
+    except urllib.error.HTTPError as e:  # the 302 to her home page
+        if e.code != 302:
+            raise
+    cookies = {c.name: c.value for c in jar}
+    if "session" not in cookies:
+        raise RuntimeError(f"login as {username} failed")
+    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(cells[0], widths, strict=True)) + " |"]
+    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in cells[1:]:
+        lines.append("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,349 @@
+"""Page weight: bytes on the wire for a cold first load and for a repeat visit with the service
+worker in control, measured in Debian's Chromium through the DevTools protocol.
+
+    .venv/bin/python -m bench.weight            # prints a table, writes bench/out/weight.json
+
+For every page: a fresh browser profile (nothing cached), logged in through the real form
+where the page needs it (the session cookie is put into the profile, so the browser's cache
+stays empty), then:
+
+- cold: open the page and wait until the service worker controls it and the network is quiet.
+  Counted: every response the page received from the network (`Network.loadingFinished`
+  `encodedDataLength`: compressed body plus headers, as on the wire) and every fetch the
+  service worker made itself (its precache and the offline pages it keeps after login).
+- repeat: open the same page again. Responses the service worker answered from its cache
+  (`response.fromServiceWorker`) and from the browser's cache cost nothing; what the service
+  worker or the page still fetched from the network is counted.
+
+A page that does not exist yet (its feature has not landed) is skipped with a line saying so.
+The server also counts the body bytes it sent, as a check on what the browser reports.
+"""
+
+import json
+import os
+import sys
+import time
+import urllib.parse
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from bench.common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OUT,
+    PAGES,
+    PHONE,
+    Server,
+    demo_app,
+    login_cookie,
+    table,
+)
+
+# Budgets (bytes, 1 KB = 1000 bytes), checked by tests/test_weight_budget.py.
+BUDGET_COLD_TOTAL = 50_000
+BUDGET_FIRST_PAINT = 14_000
+BUDGET_REPEAT = 5_000
+
+KINDS = {
+    "Document": "html",
+    "Stylesheet": "css",
+    "Script": "js",
+    "Image": "img",
+    "Font": "font",
+    "Manifest": "other",
+    "Fetch": "other",
+    "XHR": "other",
+    "Other": "other",
+}
+
+
+@dataclass
+class Load:
+    """One page load: what came over the network and what did not."""
+
+    entries: list[dict] = field(default_factory=list)
+    server_bytes: int = 0
+
+    def network(self) -> list[dict]:
+        return [e for e in self.entries if not e.get("from_sw") and not e.get("from_cache")]
+
+    def total(self) -> int:
+        return sum(e.get("bytes", 0) for e in self.network())
+
+    def by_kind(self, kind: str) -> int:
+        return sum(e.get("bytes", 0) for e in self.network() if e["kind"] == kind)
+
+    def first_paint(self) -> int:
+        """The HTML document and the stylesheets: what the first paint waits for."""
+        return sum(
+            e.get("bytes", 0)
+            for e in self.network()
+            if e["kind"] in ("html", "css") and e["origin"] == "page"
+        )
+
+    def served_by_sw(self) -> int:
+        return sum(1 for e in self.entries if e.get("from_sw"))
+
+
+@dataclass
+class PageWeight:
+    label: str
+    path: str
+    cold: Load
+    repeat: Load
+    skipped: str = ""
+
+    def row(self) -> list:
+        c, r = self.cold, self.repeat
+        return [
+            self.label,
+            self.path,
+            kb(c.by_kind("html")),
+            kb(c.by_kind("css")),
+            kb(c.by_kind("js")),
+            kb(c.by_kind("img")),
+            kb(c.by_kind("other") + c.by_kind("font") + c.by_kind("sw")),
+            kb(c.total()),
+            kb(c.first_paint()),
+            kb(r.total()),
+            r.served_by_sw(),
+            kb(c.server_bytes) + " / " + kb(r.server_bytes),
+        ]
+
+
+HEADERS = [
+    "page",
+    "path",
+    "html",
+    "css",
+    "js",
+    "icons",
+    "sw+other",
+    "cold total",
+    "html+css",
+    "repeat (net)",
+    "from SW",
+    "server body cold/repeat",
+]
+
+
+def url_path(url: str) -> str:
+    return urllib.parse.urlsplit(url).path
+
+
+def kind_of(url: str, kind: str) -> str:
+    ext = url_path(url).rpartition(".")[2]
+    return {"css": "css", "js": "js", "png": "img", "svg": "img", "ico": "img"}.get(ext, kind)
+
+
+def served(unanswered: Counter, path: str) -> bool:
+    if unanswered[path] > 0:
+        unanswered[path] -= 1
+        return True
+    return False
+
+
+def kb(n: int) -> str:
+    return f"{n / 1000:.1f} KB"
+
+
+class Recorder:
+    """Collects the network events of one page (CDP) and of its service worker (Playwright
+    reports the worker's own fetches, with sizes taken from the worker's DevTools events)."""
+
+    def __init__(self, context, page):
+        self.requests: dict[str, dict] = {}
+        self.sw_requests: list = []
+        self.cdp = context.new_cdp_session(page)
+        self.cdp.on("Network.requestWillBeSent", self._sent)
+        self.cdp.on("Network.responseReceived", self._response)
+        self.cdp.on("Network.requestServedFromCache", self._from_cache)
+        self.cdp.on("Network.loadingFinished", self._finished)
+        self.cdp.send("Network.enable")
+        context.on("requestfinished", self._context_request)
+
+    def _sent(self, p):
+        self.requests.setdefault(p["requestId"], {}).update(
+            url=p["request"]["url"], kind=KINDS.get(p.get("type", "Other"), "other"), origin="page"
+        )
+
+    def _response(self, p):
+        r = p["response"]
+        self.requests.setdefault(p["requestId"], {}).update(
+            status=r["status"],
+            from_sw=bool(r.get("fromServiceWorker")),
+            from_cache=bool(r.get("fromDiskCache") or r.get("fromPrefetchCache")),
+            encoding={k.lower(): v for k, v in (r.get("headers") or {}).items()}.get(
+                "content-encoding", ""
+            ),
+            kind=KINDS.get(p.get("type", "Other"), "other"),
+        )
+
+    def _from_cache(self, p):
+        self.requests.setdefault(p["requestId"], {})["from_cache"] = True
+
+    def _finished(self, p):
+        self.requests.setdefault(p["requestId"], {})["bytes"] = int(p["encodedDataLength"])
+
+    def _context_request(self, request):
+        if request.service_worker is not None:
+            self.sw_requests.append(request)
+
+    def take(self, server_log: list[tuple[str, int]]) -> list[dict]:
+        """`server_log`: what the server answered meanwhile. A worker's fetch beyond what the
+        server answered (after the page's own requests) came from the browser's HTTP cache:
+        it cost nothing on the network."""
+        entries = [dict(e) for e in self.requests.values() if "url" in e]
+        for e in entries:
+            e["kind"] = kind_of(e["url"], e.get("kind", "other"))
+        unanswered = Counter(path for path, _n in server_log)
+        unanswered.subtract(
+            url_path(e["url"]) for e in entries if not e.get("from_sw") and not e.get("from_cache")
+        )
+        for request in self.sw_requests:
+            response = request.response()
+            sizes = request.sizes()
+            entries.append(
+                {
+                    "url": request.url,
+                    "kind": "sw",
+                    "origin": "service worker",
+                    "status": response.status if response else None,
+                    "from_cache": not served(unanswered, url_path(request.url)),
+                    "encoding": (response.headers.get("content-encoding", "") if response else ""),
+                    "bytes": sizes["responseBodySize"] + sizes["responseHeadersSize"],
+                }
+            )
+        self.requests, self.sw_requests = {}, []
+        return entries
+
+
+def wait_quiet(server: Server, seconds: float = 1.0, limit: float = 15.0) -> list:
+    """Wait until the server has had no request for `seconds`; returns what it sent."""
+    last_count, quiet_since, start = -1, time.monotonic(), time.monotonic()
+    log: list = []
+    while time.monotonic() - start < limit:
+        time.sleep(0.2)
+        log += server.counter.take()
+        if len(log) != last_count:
+            last_count, quiet_since = len(log), time.monotonic()
+        elif time.monotonic() - quiet_since >= seconds:
+            break
+    return log
+
+
+def wait_for_controller(page, limit: float = 15.0) -> None:
+    # Polled from here: wait_for_function would evaluate a string, which the CSP forbids.
+    start = time.monotonic()
+    while not page.evaluate("() => navigator.serviceWorker.controller !== null"):
+        if time.monotonic() - start > limit:
+            raise TimeoutError("the service worker never took control of the page")
+        page.wait_for_timeout(100)
+
+
+def measure(browser, server: Server, path: str, cookie: str | None) -> PageWeight:
+    context = browser.new_context(
+        base_url=server.url,
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        service_workers="allow",
+    )
+    try:
+        if cookie:
+            context.add_cookies(
+                [
+                    {"name": k, "value": v, "url": server.url}
+                    for k, v in (part.split("=", 1) for part in cookie.split("; "))
+                ]
+            )
+        page = context.new_page()
+        recorder = Recorder(context, page)
+        server.counter.take()
+        page.goto(path, wait_until="load")
+        wait_for_controller(page)
+        log = wait_quiet(server)
+        page.wait_for_timeout(300)
+        cold = Load(recorder.take(log), sum(n for _, n in log))
+
+        page.goto(path, wait_until="load")
+        log = wait_quiet(server)
+        page.wait_for_timeout(300)
+        repeat = Load(recorder.take(log), sum(n for _, n in log))
+        return PageWeight("", path, cold, repeat)
+    finally:
+        context.close()
+
+
+def page_exists(app, path: str) -> bool:
+    from werkzeug.exceptions import MethodNotAllowed, NotFound
+
+    try:
+        app.url_map.bind("127.0.0.1").match(path, method="GET")
+    except (NotFound, MethodNotAllowed):
+        return False
+    return True
+
+
+def run(pages=PAGES, verbose: bool = True) -> list[PageWeight]:
+    from playwright.sync_api import sync_playwright
+
+    app = demo_app()
+    results = []
+    with Server(app) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for label, path, user in pages:
+                if not page_exists(app, path):
+                    if verbose:
+                        print(f"skipped {label}: {path} does not exist yet", file=sys.stderr)
+                    results.append(PageWeight(label, path, Load(), Load(), skipped="not built"))
+                    continue
+                cookie = login_cookie(server.url, user) if user else None
+                result = measure(browser, server, path, cookie)
+                result.label = label
+                results.append(result)
+        finally:
+            browser.close()
+    return results
+
+
+def detail(results: list[PageWeight]) -> str:
+    lines = []
+    for r in results:
+        if r.skipped:
+            continue
+        for name, load in (("cold", r.cold), ("repeat", r.repeat)):
+            lines.append(f"{r.label} {name}:")
+            for e in sorted(load.entries, key=lambda e: (e["origin"], e["url"])):
+                where = (
+                    "SW cache" if e.get("from_sw") else "cache" if e.get("from_cache") else "net"
+                )
+                url = e["url"].split("/", 3)[-1]
+                lines.append(
+                    f"  {e['origin'][:7]:7} {where:8} {e['kind']:5} {e.get('status', '')!s:4} "
+                    f"{e.get('encoding') or '-':5} {e.get('bytes', 0):7} /{url}"
+                )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    results = run()
+    rows = [r.row() for r in results if not r.skipped]
+    rows += [[r.label, r.path, "skipped: " + r.skipped] + [""] * 9 for r in results if r.skipped]
+    print("Page weight (compressed, on the wire; cold = fresh phone, repeat = service worker)")
+    print(table(HEADERS, rows))
+    print(
+        f"budgets: home cold ≤ {kb(BUDGET_COLD_TOTAL)}, html+css ≤ {kb(BUDGET_FIRST_PAINT)}, "
+        f"repeat ≤ {kb(BUDGET_REPEAT)}"
+    )
+    if "-v" in sys.argv:
+        print(detail(results))
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "weight.json"), "w") as f:
+        json.dump([asdict(r) for r in results], f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The page-weight budgets of issue 6, measured in Chromium by bench/weight.py.
+
+Bytes are exact (not noisy), so they are checked here; times are not (see bench/)."""
+
+import pytest
+
+from bench.weight import BUDGET_COLD_TOTAL, BUDGET_FIRST_PAINT, BUDGET_REPEAT, kb, run
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def home():
+    (result,) = run(pages=[("home", "/", "sara")], verbose=False)
+    return result
+
+
+def test_cold_first_load_of_home_stays_within_budget(home):
+    assert home.cold.total() <= BUDGET_COLD_TOTAL, (
+        f"cold home {kb(home.cold.total())} > {kb(BUDGET_COLD_TOTAL)}"
+    )
+
+
+def test_html_and_css_for_first_paint_fit_one_round_trip(home):
+    assert 0 < home.cold.first_paint() <= BUDGET_FIRST_PAINT, (
+        f"html+css {kb(home.cold.first_paint())} > {kb(BUDGET_FIRST_PAINT)}"
+    )
+
+
+def test_repeat_visit_comes_from_the_service_worker(home):
+    assert home.repeat.served_by_sw() > 0
+    assert home.repeat.total() <= BUDGET_REPEAT, (
+        f"repeat home {kb(home.repeat.total())} > {kb(BUDGET_REPEAT)}"
+    )
+
+
+def test_text_is_served_compressed(home):
+    text = [e for e in home.cold.network() if e["kind"] in ("html", "css", "js")]
+    assert text and all(e.get("encoding") in ("br", "gzip", "zstd") for e in text), text
