@@ -15,6 +15,7 @@ BLUEPRINTS = (
     "webapp.staff:bp",
     "webapp.admin:bp",
     "webapp.pwa:bp",
+    "webapp.reminders:bp",
 )
 
 # No inline script or style anywhere: htmx is configured from a meta tag, and its indicator

@@ -1,0 +1,146 @@
+"""A local push service on 127.0.0.1, for the tests and the benchmark.
+
+It does what a real one does with a message: checks the VAPID JWT (RFC 8292: signature, `aud`
+is this service's origin, `exp` within 24 h, `sub` a mailto:) and decrypts the aes128gcm body
+(RFC 8291) with the subscription's private key. Each subscription it hands out is exactly what
+a browser gives from `PushSubscription.toJSON()`.
+
+A subscription can be made to answer 410 (gone), 404, 429 with Retry-After, or 500.
+"""
+
+import base64
+import json
+import os
+import secrets
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import http_ece
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from py_vapid import jwt as vapid_jwt
+
+
+def b64u(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real push services
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        service: FakePushService = self.server.service
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        token = self.path.rsplit("/", 1)[-1]
+        code, extra = service.handle(token, self.headers, body)
+        self.send_response(code)
+        for key, value in extra.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+class FakePushService:
+    def __init__(self, application_server_key: str | None = None):
+        self.application_server_key = application_server_key  # None: accept any key
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.server.daemon_threads = True
+        self.server.service = self
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.keys: dict[str, tuple] = {}  # token -> (private key, auth secret)
+        self.behaviour: dict[str, str] = {}  # token -> ok | gone | notfound | slowdown | error
+        self.received: list[dict] = []
+        self.rejected: list[dict] = []
+        self.requests = 0
+        self._lock = threading.Lock()
+        self._verified: set[str] = set()
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def subscription(self, behaviour: str = "ok") -> dict:
+        """A new subscription, as PushSubscription.toJSON() gives it."""
+        private = ec.generate_private_key(ec.SECP256R1())
+        public = private.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        auth = os.urandom(16)
+        token = secrets.token_urlsafe(12)
+        with self._lock:
+            self.keys[token] = (private, auth)
+            self.behaviour[token] = behaviour
+        return {
+            "endpoint": f"{self.origin}/push/{token}",
+            "expirationTime": None,
+            "keys": {"p256dh": b64u(public), "auth": b64u(auth)},
+        }
+
+    def messages_for(self, subscription: dict) -> list[dict]:
+        token = subscription["endpoint"].rsplit("/", 1)[-1]
+        return [m["payload"] for m in self.received if m["token"] == token]
+
+    # -- one request --
+    def handle(self, token: str, headers, body: bytes) -> tuple[int, dict]:
+        with self._lock:
+            self.requests += 1
+            behaviour = self.behaviour.get(token)
+            keys = self.keys.get(token)
+        if behaviour is None:
+            return 404, {}
+        if behaviour == "gone":
+            return 410, {}
+        if behaviour == "notfound":
+            return 404, {}
+        if behaviour == "slowdown":
+            return 429, {"Retry-After": "120"}
+        if behaviour == "error":
+            return 500, {}
+        try:
+            claims = self._check_vapid(headers.get("Authorization", ""))
+            assert headers.get("Content-Encoding") == "aes128gcm", "not aes128gcm"
+            ttl = int(headers.get("TTL", "0"))
+            assert ttl > 0, "TTL missing"
+            private, auth = keys
+            plain = http_ece.decrypt(
+                body, private_key=private, auth_secret=auth, version="aes128gcm"
+            )
+            payload = json.loads(plain)
+        except Exception as e:  # anything wrong is a rejected request, visible to the test
+            with self._lock:
+                self.rejected.append({"token": token, "error": repr(e)})
+            return 400, {}
+        with self._lock:
+            self.received.append(
+                {
+                    "token": token,
+                    "payload": payload,
+                    "ttl": ttl,
+                    "urgency": headers.get("Urgency"),
+                    "claims": claims,
+                }
+            )
+        return 201, {"Location": f"/message/{len(self.received)}"}
+
+    def _check_vapid(self, authorization: str) -> dict:
+        scheme, params = authorization.split(" ", 1)
+        assert scheme.lower() == "vapid", scheme
+        parts = dict(p.strip().split("=", 1) for p in params.split(","))
+        if self.application_server_key is not None:
+            assert parts["k"] == self.application_server_key, "k is not the applicationServerKey"
+        claims = vapid_jwt.decode(parts["t"], parts["k"])  # raises on a bad signature
+        assert claims["aud"] == self.origin, f"aud {claims['aud']} != {self.origin}"
+        now = time.time()
+        assert now < claims["exp"] <= now + 86400, "exp out of range"
+        assert claims["sub"].startswith(("mailto:", "https:")), "sub is not mailto/https"
+        assert not claims["sub"].endswith("@localhost"), "sub @localhost"
+        return claims

@@ -1,0 +1,8 @@
+"""Her inbox (berichten), notification settings, push subscriptions, staff messages, and the
+`flask push …` / `flask reminders …` commands."""
+
+from flask import Blueprint
+
+bp = Blueprint("reminders", __name__, cli_group="reminders")
+
+from webapp.reminders import cli, views  # noqa: E402, F401

@@ -1,0 +1,193 @@
+"""Web push, the protocol part: VAPID keys and sending encrypted messages to push services.
+
+No database here: `webapp.services.reminders` decides what to send and records the outcome.
+
+Keys: `VAPID_PRIVATE_KEY` from the app config or the environment (PEM, or the raw key in
+base64url), else `instance/vapid_private.pem`, made by `flask push init-keys`. The `sub` claim
+is `PUSH_CONTACT`, a real `mailto:` (Apple refuses `@localhost`).
+"""
+
+import logging
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+import requests
+from cryptography.hazmat.primitives import serialization
+from flask import current_app
+from py_vapid import Vapid
+from py_vapid.utils import b64urlencode
+from pywebpush import WebPusher
+
+log = logging.getLogger("elkestap.push")
+
+KEY_FILE = "vapid_private.pem"
+TTL_SECONDS = 4 * 24 * 60 * 60  # a phone that is off for a long weekend still gets it
+REQUEST_TIMEOUT = 10
+SEND_THREADS = 16  # sending waits on the network; encryption is the CPU part
+
+
+class PushConfigError(RuntimeError):
+    pass
+
+
+def key_path() -> str:
+    return os.path.join(current_app.instance_path, KEY_FILE)
+
+
+def init_keys() -> tuple[str, bool]:
+    """Make a key pair in the instance folder unless one exists (or comes from the
+    environment). Returns (public key for the page, created)."""
+    if _configured_private_key():
+        return public_key(), False
+    path = key_path()
+    if os.path.exists(path):
+        return public_key(), False
+    vapid = Vapid()
+    vapid.generate_keys()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(vapid.private_pem())
+    _vapid_cache.clear()
+    return public_key(), True
+
+
+def _configured_private_key() -> str | None:
+    return current_app.config.get("VAPID_PRIVATE_KEY") or os.environ.get("VAPID_PRIVATE_KEY")
+
+
+_vapid_cache: dict[str, Vapid] = {}
+
+
+def vapid() -> Vapid | None:
+    """The application's key, or None when push is not set up (then everything is inbox only)."""
+    raw = _configured_private_key()
+    source = raw or key_path()
+    if source in _vapid_cache:
+        return _vapid_cache[source]
+    if raw:
+        key = Vapid.from_pem(raw.encode()) if "BEGIN" in raw else Vapid.from_raw(raw.encode())
+    elif os.path.exists(source):
+        key = Vapid.from_file(source)
+    else:
+        return None
+    _vapid_cache[source] = key
+    return key
+
+
+def public_key() -> str | None:
+    """The applicationServerKey for pushManager.subscribe (base64url, uncompressed point)."""
+    key = vapid()
+    if key is None:
+        return None
+    raw = key.public_key.public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return b64urlencode(raw)
+
+
+def contact() -> str:
+    sub = current_app.config.get("PUSH_CONTACT") or ""
+    if not sub.startswith(("mailto:", "https:")) or sub.endswith("@localhost"):
+        raise PushConfigError("PUSH_CONTACT must be a real mailto: or https: address")
+    return sub
+
+
+@dataclass
+class Outcome:
+    status_code: int | None  # None: no answer
+    retry_after: float | None = None  # seconds, from a 429 or 503
+    detail: str | None = None  # the kind of error, never the content
+
+    @property
+    def sent(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def gone(self) -> bool:
+        return self.status_code in (404, 410)
+
+
+class Sender:
+    """Sends many messages: VAPID headers signed once per push service and reused until they
+    are close to expiry, one HTTP session per thread (keep-alive), a pool of threads."""
+
+    def __init__(self, key: Vapid, sub: str, threads: int = SEND_THREADS, ttl: int = TTL_SECONDS):
+        self.key = key
+        self.sub = sub
+        self.ttl = ttl
+        self.threads = threads
+        self._headers: dict[str, tuple[float, dict]] = {}
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def _vapid_headers(self, endpoint: str) -> dict:
+        parts = urlsplit(endpoint)
+        aud = f"{parts.scheme}://{parts.netloc}"
+        now = time.time()
+        with self._lock:
+            cached = self._headers.get(aud)
+            if cached and cached[0] - now > 3600:
+                return cached[1]
+            exp = int(now) + 12 * 3600
+            # A fresh claims dict every time: py_vapid writes into it.
+            headers = self.key.sign({"sub": self.sub, "aud": aud, "exp": exp})
+            self._headers[aud] = (exp, headers)
+            return headers
+
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
+
+    def send_one(self, subscription: dict, payload: bytes, urgency: str = "normal") -> Outcome:
+        try:
+            headers = dict(self._vapid_headers(subscription["endpoint"]))
+            headers["Urgency"] = urgency
+            response = WebPusher(subscription, requests_session=self._session()).send(
+                payload,
+                headers=headers,
+                ttl=self.ttl,
+                content_encoding="aes128gcm",
+                timeout=REQUEST_TIMEOUT,
+            )
+        except requests.RequestException as e:
+            return Outcome(None, detail=type(e).__name__)
+        except Exception as e:  # a broken subscription (bad keys) must not stop the others
+            return Outcome(None, detail=f"invalid:{type(e).__name__}")
+        return Outcome(
+            response.status_code,
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            detail=None if response.ok else f"http {response.status_code}",
+        )
+
+    def send_many(self, items: list[tuple[dict, bytes]]) -> list[Outcome]:
+        if not items:
+            return []
+        if len(items) == 1 or self.threads <= 1:
+            return [self.send_one(sub, payload) for sub, payload in items]
+        with ThreadPoolExecutor(max_workers=min(self.threads, len(items))) as pool:
+            return list(pool.map(lambda item: self.send_one(*item), items))
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def endpoint_host(endpoint: str) -> str:
+    """For logs: the push service, never the subscription's own path."""
+    return urlsplit(endpoint).netloc
