@@ -41,9 +41,12 @@ def db_downgrade(revision: str) -> None:
 
 @db_cli.command("revision")
 @click.option("-m", "--message", required=True)
-def db_revision(message: str) -> None:
+@click.option("--head", default="head", help="The revision to build on (with several heads).")
+def db_revision(message: str, head: str) -> None:
     """Write a new migration from the difference between the models and the database."""
-    command.revision(alembic_config(), message=message, autogenerate=True)
+    command.revision(
+        alembic_config(), message=message, autogenerate=True, head=head, splice=head != "head"
+    )
 
 
 @demo_cli.command("load")

@@ -7,6 +7,8 @@ const PAGES_CACHE = "es-pages"; // her private pages: wiped on logout
 const SHELL = {{ shell|tojson }};
 const OFFLINE_URL = {{ offline_url|tojson }};
 const NETWORK_TIMEOUT_MS = 4000;
+// The offline outbox (the same file the pages use): Background Sync sends what she kept.
+importScripts({{ asset_url('outbox.js')|tojson }});
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)));
@@ -31,6 +33,10 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
+  if (request.method === "POST" && request.mode === "navigate" && url.origin === self.location.origin) {
+    event.respondWith(postOrKeep(request));
+    return;
+  }
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.headers.get("HX-Request")) return; // a fragment is never a page
   if (url.pathname.startsWith("/assets/")) {
@@ -39,6 +45,31 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirstPage(request));
   }
 });
+
+/* Background Sync: send the outbox, tell open pages what happened, retry later if needed. */
+self.addEventListener("sync", (event) => {
+  if (event.tag !== self.ElkeStapOutbox.SYNC_TAG) return;
+  event.waitUntil(self.ElkeStapOutbox.replay().then(async (outcome) => {
+    const windows = await self.clients.matchAll({ type: "window" });
+    windows.forEach((client) => client.postMessage({ type: "OUTBOX_RESULT", outcome }));
+    if (outcome.offline || (outcome.left && !outcome.login)) throw new Error("retry later");
+  }));
+});
+
+/* A form of the offline engine (it carries a mutation_id) sent while the network fails: keep
+   it in the outbox and go back to the page it came from, which the cache can show. */
+async function postOrKeep(request) {
+  const copy = request.clone();
+  try {
+    return await fetch(request);
+  } catch (err) {
+    let form = null;
+    try { form = await copy.formData(); } catch (e) { /* not a form */ }
+    if (!form || !form.get("mutation_id")) return Response.error();
+    await self.ElkeStapOutbox.enqueue(request.url, Array.from(form.entries()));
+    return Response.redirect(request.referrer || "/", 303);
+  }
+}
 
 async function cacheFirst(request) {
   const cached = await caches.match(request);
