@@ -15,6 +15,8 @@ BLUEPRINTS = (
     "webapp.staff:bp",
     "webapp.admin:bp",
     "webapp.pwa:bp",
+    "webapp.agenda:bp",
+    "webapp.agenda:staff_bp",
     "webapp.offline:bp",
     "webapp.plan:bp",
     "webapp.reminders:bp",
