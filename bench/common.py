@@ -8,7 +8,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
+from http.cookies import SimpleCookie
 
 from werkzeug.serving import make_server
 
@@ -117,29 +117,47 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def _merge_cookies(jar: dict, headers) -> None:
+    for header in headers.get_all("Set-Cookie") or []:
+        for name, morsel in SimpleCookie(header).items():
+            jar[name] = morsel.value
+
+
+def cookie_header(jar: dict) -> str:
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
 def login_cookie(base_url: str, username: str, password: str = DEMO_PASSWORD) -> str:
-    """Log in through the real form; returns the Cookie header value of the session."""
-    jar = CookieJar()
-    # The redirect after login is not followed: the first page she opens afterwards is the one
-    # measured, and it asks the service worker to keep her pages offline, as on a real phone.
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect)
+    """Log in through the real form; returns the Cookie header value of the session.
+
+    Cookies are carried by hand: in production they are marked Secure, which a cookie jar
+    would not send to http://127.0.0.1. The redirect after login is not followed: the first
+    page she opens afterwards is the one measured, and it asks the service worker to keep her
+    pages offline, as on a real phone."""
+    jar: dict[str, str] = {}
+    opener = urllib.request.build_opener(_NoRedirect)
     with opener.open(base_url + "/login") as response:
         html = response.read().decode()
+        _merge_cookies(jar, response.headers)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
         r'name="csrf_token" value="([^"]+)"', html
     )
     data = urllib.parse.urlencode(
         {"csrf_token": token.group(1), "username": username, "password": password}
     ).encode()
+    request = urllib.request.Request(
+        base_url + "/login", data=data, headers={"Cookie": cookie_header(jar)}
+    )
     try:
-        opener.open(base_url + "/login", data=data).close()
+        opener.open(request).close()
+        raise RuntimeError(f"login as {username} failed: no redirect")
     except urllib.error.HTTPError as e:  # the 302 to her home page
         if e.code != 302:
             raise
-    cookies = {c.name: c.value for c in jar}
-    if "session" not in cookies:
+        _merge_cookies(jar, e.headers)
+    if "session" not in jar:
         raise RuntimeError(f"login as {username} failed")
-    return "; ".join(f"{k}={v}" for k, v in cookies.items())
+    return cookie_header(jar)
 
 
 def table(headers: list[str], rows: list[list]) -> str:
