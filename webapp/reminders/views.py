@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp import navigation, templating
+from webapp.extensions import csrf
 from webapp.models import Role
 from webapp.models.reminders import ReminderKind
 from webapp.reminders import bp
@@ -220,6 +221,22 @@ def subscribe():
     except ServiceError as e:
         return jsonify(error=str(e.message)), 400
     return jsonify(ok=True), 201
+
+
+@bp.post("/push/subscriptions/renew")
+@public
+@csrf.exempt
+def renew():
+    """From the service worker on `pushsubscriptionchange`: it has no page and so no CSRF
+    token. The old endpoint (a secret URL only her browser knew) says whose it is."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict) or not isinstance(data.get("subscription"), dict):
+        return jsonify(error="json expected"), 400
+    try:
+        renewed = service.renew_subscription(str(data.get("oldEndpoint") or ""), data["subscription"])
+    except ServiceError as e:
+        return jsonify(error=str(e.message)), 400
+    return (jsonify(ok=True), 201) if renewed else (jsonify(error="unknown"), 404)
 
 
 @bp.delete("/push/subscriptions")

@@ -145,6 +145,20 @@ def save_subscription(user: User, data: dict) -> PushSubscription:
     return sub
 
 
+def renew_subscription(old_endpoint: str, data: dict) -> bool:
+    """The browser replaced a subscription (pushsubscriptionchange): same owner, new one."""
+    old = db.session.scalar(
+        select(PushSubscription).where(PushSubscription.endpoint == old_endpoint)
+    )
+    if old is None or not old_endpoint:
+        return False
+    user = db.session.get(User, old.user_id)
+    db.session.delete(old)
+    db.session.flush()
+    save_subscription(user, data)
+    return True
+
+
 def _allowed_test_endpoint(endpoint: str) -> bool:
     # The local fake push service in tests and the benchmark speaks plain http on 127.0.0.1.
     return current_app.config.get("ENV_NAME") != "production" and endpoint.startswith(

@@ -136,3 +136,67 @@ async function cachePages(urls) {
     } catch (err) { /* offline now: the next visit fills the cache */ }
   }));
 }
+
+/* ---- Reminders (issue 5): push, notificationclick, pushsubscriptionchange ----------------
+   Every push shows a notification (iOS drops subscriptions that show nothing). The text was
+   rendered by the server in her language; neutral unless she chose details. */
+self.addEventListener("push", (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (err) { data = {}; }
+  const icon = SHELL.find((u) => u.includes("icon-192"));
+  event.waitUntil(self.registration.showNotification(data.title || "Elke Stap", {
+    body: data.body || "",
+    lang: data.lang || "",
+    dir: data.dir === "rtl" ? "rtl" : "auto",
+    tag: data.tag || undefined,
+    icon,
+    badge: icon,
+    data: { url: data.url || "/inbox" },
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  let url = new URL((event.notification.data && event.notification.data.url) || "/inbox", self.location.origin);
+  if (url.origin !== self.location.origin) url = new URL("/inbox", self.location.origin);
+  event.waitUntil(openWindowAt(url.href));
+});
+
+async function openWindowAt(href) {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of windows) {
+    if (new URL(client.url).origin === self.location.origin && "navigate" in client) {
+      try {
+        await client.focus();
+        return await client.navigate(href);
+      } catch (err) { /* not ours to navigate: open a new window below */ }
+    }
+  }
+  return self.clients.openWindow(href);
+}
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(renewSubscription(event));
+});
+
+async function renewSubscription(event) {
+  const old = event.oldSubscription;
+  if (!old) return; // without the old endpoint the server cannot tell whose it is: the next visit re-sends
+  let sub = event.newSubscription;
+  if (!sub) {
+    const answer = await fetch("/push/key", { credentials: "same-origin" });
+    const { key } = await answer.json();
+    if (!key) return;
+    const padded = (key + "===".slice((key.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+    sub = await self.registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: Uint8Array.from(atob(padded), (c) => c.charCodeAt(0)),
+    });
+  }
+  await fetch("/push/subscriptions/renew", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ oldEndpoint: old.endpoint, subscription: sub.toJSON() }),
+  });
+}
