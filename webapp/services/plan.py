@@ -314,8 +314,7 @@ def set_reflection(user: User, step: PlanStep, text: str, at: datetime | None = 
     times["reflection"] = when.isoformat()
     step.field_times = times
     if not text:
-        if step.reflection is not None:
-            db.session.delete(step.reflection)
+        step.reflection = None  # delete-orphan removes the row
     elif step.reflection is None:
         step.reflection = Reflection(text=text, written_at=when)
     else:
