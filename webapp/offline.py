@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import wraps
 
-from flask import Blueprint, Response, flash, g, jsonify, redirect, request
+from flask import Blueprint, Response, abort, flash, g, jsonify, redirect, request
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import delete, select
@@ -136,7 +136,10 @@ def offline_mutation(view: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         key = mutation_id()
         if key is None or not current_user.is_authenticated:
-            return view(*args, **kwargs)
+            try:
+                return view(*args, **kwargs)
+            except NotApplied:
+                abort(404)  # sent directly (no outbox): simply not found
         user_id = current_user.id
         existing = _claim(user_id, key, request.endpoint or "")
         if existing is not None:
