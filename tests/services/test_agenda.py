@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import delete
 
 from webapp.extensions import db
 from webapp.models import Group, Organisation, Role
@@ -26,6 +27,14 @@ def details(**kw):
         address=kw.pop("address", "Slinge 1, 3085 EK Rotterdam"),
         **kw,
     )
+
+
+@pytest.fixture
+def demo(demo):
+    """The demo accounts, without the demo meetings: each test plans its own."""
+    db.session.execute(delete(Meeting))
+    db.session.commit()
+    return demo
 
 
 @pytest.fixture
@@ -317,3 +326,17 @@ def test_feed_token_is_secret_and_revocable(demo, meeting):
     assert agenda.feed_owner(new) == sara
     agenda.revoke_feeds(sara)
     assert agenda.feed_owner(new) is None and not agenda.has_feed(sara)
+
+
+def test_demo_meetings_for_groep_zuid(demo, zuid):
+    agenda.load_demo_meetings()
+    agenda.load_demo_meetings()  # a second run adds nothing
+    meetings = db.session.query(Meeting).filter_by(group_id=zuid.id).all()
+    series = [m for m in meetings if m.series_id]
+    assert len(series) == 6 and sum(m.cancelled for m in series) == 1
+    upcoming = agenda.meetings_for_participant(demo["amina"])
+    assert upcoming[0].title == "Startbijeenkomst" and upcoming[0].childcare_on_site
+    assert all(agenda.to_local(m.starts_at).hour == 9 for m in series)
+    assert [m.title for m in agenda.meetings_for_participant(demo["amina"], upcoming=False)] == [
+        "Kennismaking met de groep"
+    ]

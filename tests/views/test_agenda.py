@@ -8,10 +8,11 @@ from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import delete
 
 from webapp.extensions import db
 from webapp.models import Group, Organisation, Role, utcnow
-from webapp.models.agenda import Answer
+from webapp.models.agenda import Answer, Meeting
 from webapp.services import agenda
 from webapp.services.accounts import create_user
 from webapp.services.agenda import Childcare, MeetingDetails
@@ -23,6 +24,14 @@ def soon(days=3, hour=10):
     from datetime import time
 
     return day, time(hour), time(hour + 2)
+
+
+@pytest.fixture
+def demo(demo):
+    """The demo accounts, without the demo meetings: each test plans its own."""
+    db.session.execute(delete(Meeting))
+    db.session.commit()
+    return demo
 
 
 @pytest.fixture
