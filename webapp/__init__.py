@@ -15,11 +15,13 @@ BLUEPRINTS = (
     "webapp.staff:bp",
     "webapp.admin:bp",
     "webapp.pwa:bp",
+    "webapp.reminders:bp",
     "webapp.agenda:bp",
     "webapp.agenda:staff_bp",
     "webapp.offline:bp",
     "webapp.plan:bp",
-    "webapp.reminders:bp",
+    "webapp.childcare:bp",
+    "webapp.cv:bp",
 )
 
 # No inline script or style anywhere: htmx is configured from a meta tag, and its indicator

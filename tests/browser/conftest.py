@@ -5,6 +5,7 @@ demo data. Each test gets a fresh browser context with a phone-sized screen.
 """
 
 import os
+import time
 import threading
 from pathlib import Path
 
@@ -128,3 +129,13 @@ def save_artifact(page, name: str) -> Path:
     path = ARTIFACTS / name
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_for_service_worker(page, timeout: float = 15) -> None:
+    """Until the service worker controls the page. Polls with evaluate: the app's CSP forbids
+    the string evaluation that page.wait_for_function uses."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("() => navigator.serviceWorker.controller !== null"):
+        if time.monotonic() > deadline:
+            raise AssertionError("the service worker never took control of the page")
+        page.wait_for_timeout(100)

@@ -4,8 +4,17 @@ from webapp.models.access_codes import Invitation, ResetCode
 from webapp.models.accounts import Group, Membership, Organisation, Role, User
 from webapp.models.agenda import CalendarFeed, Meeting, MeetingSeries, Rsvp  # noqa: F401
 from webapp.models.base import Base, utcnow
+from webapp.models.childcare import CalamityPlan, CareApplication, Child  # noqa: F401
+from webapp.models.cv import CvChecklistTick  # noqa: F401
 from webapp.models.mutations import AppliedMutation  # noqa: F401
-from webapp.models.plan import Plan, PlanAccess, PlanStep, Reflection, StepTemplate, StepTemplateItem  # noqa: F401, E501
+from webapp.models.plan import (  # noqa: F401, E501
+    Plan,
+    PlanAccess,
+    PlanStep,
+    Reflection,
+    StepTemplate,
+    StepTemplateItem,
+)
 from webapp.models.reminders import PushSubscription, Reminder, StaffMessage  # noqa: F401
 
 __all__ = [

@@ -1,0 +1,76 @@
+"""The app shell on a phone: one thumb, 200% zoom, no JavaScript, and offline."""
+
+import pytest
+
+from tests.browser.conftest import login, wait_for_service_worker
+
+
+def test_bottom_navigation_has_big_targets_with_icon_and_label(page):
+    login(page, "sara")
+    tabs = page.locator("nav.tabs a")
+    assert tabs.count() >= 1
+    for i in range(tabs.count()):
+        tab = tabs.nth(i)
+        box = tab.bounding_box()
+        assert box["height"] >= 48 and box["width"] >= 48
+        assert tab.locator("svg").count() == 1
+        assert tab.inner_text().strip()
+    # The navigation stays within thumb reach: at the bottom of the screen.
+    nav = page.locator("nav.tabs").bounding_box()
+    assert nav["y"] + nav["height"] == pytest.approx(page.viewport_size["height"], abs=1)
+
+
+@pytest.mark.parametrize("username", ["sara", "amina"])
+def test_readable_at_200_percent_zoom_without_sideways_scrolling(browser, live_server, username):
+    # 200% zoom on a 390 px wide phone leaves a 195 px wide layout viewport.
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 195, "height": 420})
+    page = context.new_page()
+    login(page, username)
+    tabs = page.eval_on_selector_all("nav.tabs a", "els => els.map(e => e.pathname)")
+    assert len(tabs) >= 2
+    for path in ["/", *tabs]:
+        page.goto(path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, overflow)
+    context.close()
+
+
+def test_forms_work_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/login")
+    page.click("button[lang=tr]")
+    assert page.locator("html").get_attribute("lang") == "tr"
+    login(page, "sara")
+    assert "Sara" in page.locator("h1").inner_text()
+    page.goto("/meer")
+    page.click("form[data-logout] button[type=submit]")
+    assert "/login" in page.url
+    context.close()
+
+
+def test_offline_page_when_a_page_was_never_cached(context, page):
+    page.goto("/login")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+    response = page.goto("/wachtwoord-nooit-bezocht")
+    assert response.from_service_worker
+    assert page.locator("h1").inner_text().strip() != ""
+    assert "/offline" not in page.url  # the address she typed stays; the content explains
+    assert page.locator("main a[href='/']").count() == 1
+    context.set_offline(False)
+
+
+def test_a_visited_page_is_readable_offline_with_its_time(context, page):
+    page.goto("/login")
+    wait_for_service_worker(page)
+    page.goto("/uitnodiging")
+    context.set_offline(True)
+    page.goto("/uitnodiging")
+    assert page.locator("input[name=code]").is_visible()
+    banner = page.locator("#app-banner")
+    banner.wait_for(state="visible")
+    assert ":" in banner.inner_text()  # "Bijgewerkt om HH:MM"
+    context.set_offline(False)
