@@ -1,11 +1,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField, TextAreaField
+from wtforms import BooleanField, RadioField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from webapp.services.reminders import MAX_MESSAGE
 
-HOURS = [(h * 60, f"{h:02d}:00") for h in range(24)]
+HOURS = [SelectChoice(h * 60, f"{h:02d}:00") for h in range(24)]
 
 
 class SettingsForm(FlaskForm):
@@ -15,8 +15,10 @@ class SettingsForm(FlaskForm):
     lock_screen = RadioField(
         _l("Wat ziet iemand die je telefoon pakt?"),
         choices=[
-            ("neutral", _l("Alleen: Je hebt een nieuw bericht van Elke Stap")),
-            ("details", _l("Waar het over gaat (bijvoorbeeld de naam van de bijeenkomst)")),
+            SelectChoice("neutral", _l("Alleen: Je hebt een nieuw bericht van Elke Stap")),
+            SelectChoice(
+                "details", _l("Waar het over gaat (bijvoorbeeld de naam van de bijeenkomst)")
+            ),
         ],
         default="neutral",
     )

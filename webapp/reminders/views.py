@@ -5,6 +5,7 @@ from flask import abort, flash, g, jsonify, redirect, render_template, request, 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from webapp import navigation, templating
 from webapp.extensions import csrf
@@ -233,7 +234,9 @@ def renew():
     if not isinstance(data, dict) or not isinstance(data.get("subscription"), dict):
         return jsonify(error="json expected"), 400
     try:
-        renewed = service.renew_subscription(str(data.get("oldEndpoint") or ""), data["subscription"])
+        renewed = service.renew_subscription(
+            str(data.get("oldEndpoint") or ""), data["subscription"]
+        )
     except ServiceError as e:
         return jsonify(error=str(e.message)), 400
     return (jsonify(ok=True), 201) if renewed else (jsonify(error="unknown"), 404)
@@ -253,15 +256,19 @@ def unsubscribe():
 # --- Staff: write a message ---------------------------------------------------------------
 
 
-def _audiences(staff) -> list[tuple[str, str]]:
+def _audiences(staff) -> list[SelectChoice]:
     choices = []
     for group in accounts.groups_for_staff(staff):
-        choices.append((f"group:{group.id}", _("Iedereen in %(group)s", group=group.name)))
+        choices.append(
+            SelectChoice(f"group:{group.id}", _("Iedereen in %(group)s", group=group.name))
+        )
     for meeting in _upcoming_meetings(staff):
         when = meeting.starts_at
         label = f"{meeting.title} ({when:%d-%m})"
-        choices.append((f"meeting:{meeting.id}", _("Uitgenodigd voor %(m)s", m=label)))
-        choices.append((f"no_answer:{meeting.id}", _("Nog geen antwoord op %(m)s", m=label)))
+        choices.append(SelectChoice(f"meeting:{meeting.id}", _("Uitgenodigd voor %(m)s", m=label)))
+        choices.append(
+            SelectChoice(f"no_answer:{meeting.id}", _("Nog geen antwoord op %(m)s", m=label))
+        )
     return choices
 
 
