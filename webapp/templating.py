@@ -1,6 +1,7 @@
 """Helpers every template may use."""
 
 from flask import Flask, current_app, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -12,6 +13,10 @@ from webapp.navigation import more_links, participant_tabs
 
 def has_endpoint(endpoint: str) -> bool:
     return endpoint in current_app.view_functions
+
+
+def current_language() -> str:
+    return str(get_locale() or "nl")
 
 
 def csrf_field() -> Markup:
@@ -54,6 +59,7 @@ def init_app(app: Flask) -> None:
         languages=LANGUAGES,
         has_endpoint=has_endpoint,
         csrf_field=csrf_field,
+        current_language=current_language,
         participant_tabs=participant_tabs,
         more_links=more_links,
         js_strings=js_strings,

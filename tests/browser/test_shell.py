@@ -74,3 +74,16 @@ def test_a_visited_page_is_readable_offline_with_its_time(context, page):
     banner.wait_for(state="visible")
     assert ":" in banner.inner_text()  # "Bijgewerkt om HH:MM"
     context.set_offline(False)
+
+
+def test_arabic_is_drawn_with_the_arabic_system_font(context, page):
+    login(page, "amina")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    arabic = [f for f in fonts if "Arabic" in f["familyName"]]
+    assert arabic and arabic[0]["glyphCount"] > 0, fonts
