@@ -61,23 +61,28 @@ def create_invitation(
     return invitation
 
 
-def find_open_invitation(typed_code: str) -> Invitation:
-    """The invitation for this code, if it can still be used; else a friendly reason why not."""
+def _usable(model, typed_code: str, used_message):
+    """The row of `model` with this code, if it can still be used; else a friendly reason."""
     code = normalise_code(typed_code)
-    invitation = db.session.scalar(select(Invitation).where(Invitation.code == code))
-    if invitation is None:
+    row = db.session.scalar(select(model).where(model.code == code))
+    if row is None:
         raise ServiceError(
             _l("We kennen deze code niet. Kijk of je hem goed hebt overgenomen."), "code"
         )
-    if invitation.used_at is not None:
-        raise ServiceError(
-            _l("Deze code is al gebruikt. Heb je al een account? Log dan in."), "code"
-        )
-    if invitation.expires_at < utcnow():
+    if row.used_at is not None:
+        raise ServiceError(used_message, "code")
+    if row.expires_at < utcnow():
         raise ServiceError(
             _l("Deze code is verlopen. Vraag je medewerker om een nieuwe code."), "code"
         )
-    return invitation
+    return row
+
+
+def find_open_invitation(typed_code: str) -> Invitation:
+    """The invitation for this code, if it can still be used; else a friendly reason why not."""
+    return _usable(
+        Invitation, typed_code, _l("Deze code is al gebruikt. Heb je al een account? Log dan in.")
+    )
 
 
 def accept_invitation(
@@ -153,20 +158,11 @@ def create_reset_code(created_by: User, user: User, hours: int = 48) -> ResetCod
 
 
 def redeem_reset_code(typed_code: str, new_password: str) -> User:
-    code = normalise_code(typed_code)
-    reset = db.session.scalar(select(ResetCode).where(ResetCode.code == code))
-    if reset is None:
-        raise ServiceError(
-            _l("We kennen deze code niet. Kijk of je hem goed hebt overgenomen."), "code"
-        )
-    if reset.used_at is not None:
-        raise ServiceError(
-            _l("Deze code is al gebruikt. Vraag je medewerker om een nieuwe code."), "code"
-        )
-    if reset.expires_at < utcnow():
-        raise ServiceError(
-            _l("Deze code is verlopen. Vraag je medewerker om een nieuwe code."), "code"
-        )
+    reset = _usable(
+        ResetCode,
+        typed_code,
+        _l("Deze code is al gebruikt. Vraag je medewerker om een nieuwe code."),
+    )
     check_new_password(new_password)
     reset.user.password_hash = hash_password(new_password)
     reset.used_at = utcnow()

@@ -94,14 +94,21 @@ def invitation(invitation_id: int):
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or not _may_see(invitation):
         abort(404)
-    link = url_for("auth.accept_invitation", code=invitation.code, _external=True)
     return render_template(
         "staff/invitation.html",
         invitation=invitation,
-        code=access_codes.format_code(invitation.code),
-        link=link,
-        qr=segno.make(link, error="m").svg_data_uri(scale=5, border=2),
+        **_code_to_hand_over(invitation.code, "auth.accept_invitation"),
     )
+
+
+def _code_to_hand_over(code: str, endpoint: str) -> dict:
+    """The code as she reads it aloud, the link behind it, and that link as a QR code."""
+    link = url_for(endpoint, code=code, _external=True)
+    return {
+        "code": access_codes.format_code(code),
+        "link": link,
+        "qr": segno.make(link, error="m").svg_data_uri(scale=5, border=2),
+    }
 
 
 def _may_see(invitation: Invitation) -> bool:
@@ -120,12 +127,9 @@ def make_reset_code(user_id: int):
         reset = access_codes.create_reset_code(current_user, participant)
     except ServiceError:
         abort(400)
-    link = url_for("auth.reset_password", code=reset.code, _external=True)
     return render_template(
         "staff/reset_code.html",
         participant=participant,
-        code=access_codes.format_code(reset.code),
-        link=link,
-        qr=segno.make(link, error="m").svg_data_uri(scale=5, border=2),
         expires_at=reset.expires_at,
+        **_code_to_hand_over(reset.code, "auth.reset_password"),
     )
