@@ -9,9 +9,10 @@ from flask_babel import gettext as _
 from py_vapid import Vapid
 from sqlalchemy import func, select
 
+from tests.conftest import PG_URL
 from tests.fakepush import FakePushService
 from webapp.extensions import db
-from webapp.models import Group
+from webapp.models import Base, Group
 from webapp.models.reminders import (
     DeliveryState,
     PushAttempt,
@@ -19,6 +20,7 @@ from webapp.models.reminders import (
     PushState,
     PushSubscription,
     Reminder,
+    ReminderKind,
 )
 from webapp.services import push as push_service
 from webapp.services import reminders as service
@@ -43,6 +45,12 @@ def fake_push(vapid_key):
 
 @pytest.fixture
 def group(demo):
+    """The demo group, without the meetings and dated steps other features' demo data adds
+    (they would make reminders of their own due in these tests)."""
+    for table in ("rsvps", "meetings", "plan_steps"):
+        if table in Base.metadata.tables:
+            db.session.execute(Base.metadata.tables[table].delete())
+    db.session.commit()
     return db.session.scalar(select(Group))
 
 
@@ -236,3 +244,64 @@ def test_rq_path_delivers_the_same(demo, group, fake_push, app):
     # Running again changes nothing: nothing queued twice.
     stats = service.send_due(now=NOON + timedelta(minutes=1))
     assert stats["deliveries"] == 0 and queue.count == 0
+
+
+def test_meeting_reminders_once_each_and_not_for_who_declined(demo, group):
+    agenda = pytest.importorskip("webapp.models.agenda")
+    start = service.local_to_utc(DAY + timedelta(days=7), time(19, 0))
+    meeting = agenda.Meeting(
+        uid="bench-1",
+        group_id=group.id,
+        title="Solliciteren",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        place_name="Bibliotheek",
+    )
+    db.session.add(meeting)
+    db.session.flush()
+    db.session.add(agenda.Rsvp(meeting_id=meeting.id, user_id=demo["ewa"].id, answer="not_coming"))
+    db.session.commit()
+    for moment in (NOON, NOON + timedelta(hours=1)):  # twice: still once each
+        service.create_due(start - timedelta(days=7) + timedelta(minutes=1))
+        service.create_due(moment + timedelta(days=6, hours=6))  # the day before, 18:00
+        service.create_due(service.local_to_utc(DAY + timedelta(days=7), time(8, 1)))
+    kinds = {}
+    for r in db.session.scalars(select(Reminder)):
+        kinds.setdefault(r.kind, set()).add(r.user_id)
+    others = {demo[n].id for n in ("sara", "amina", "elif")}
+    assert kinds == {
+        ReminderKind.MEETING_WEEK: others,
+        ReminderKind.MEETING_DAY_BEFORE: others,
+        ReminderKind.MEETING_MORNING: others,
+    }
+    assert db.session.scalar(select(func.count()).select_from(Reminder)) == 9
+
+
+SENDER = """
+import sys
+from datetime import datetime
+from webapp import create_app
+from webapp.services import reminders
+app = create_app({"ENV_NAME": "testing", "DATABASE_URL": sys.argv[1], "VAPID_PRIVATE_KEY": sys.argv[2]})
+with app.app_context():
+    print(reminders.send_due(now=datetime.fromisoformat(sys.argv[3]), use_rq=False))
+"""
+
+
+@pytest.mark.skipif(not PG_URL, reason="two senders at once need PostgreSQL (TEST_DATABASE_URL)")
+def test_two_processes_at_once_send_once(demo, group, fake_push, app):
+    import subprocess
+    import sys
+
+    subs = [subscribe(fake_push, demo[name]) for name in ("sara", "amina", "ewa", "elif")]
+    for _round in range(3):
+        service.send_staff_message(demo["medewerker"], "group", "Hoi", group=group, now=NOON)
+    db.session.commit()
+    args = [sys.executable, "-c", SENDER, PG_URL, app.config["VAPID_PRIVATE_KEY"], NOON.isoformat()]
+    procs = [
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert [len(fake_push.messages_for(s)) for s in subs] == [3, 3, 3, 3]
+    assert len(fake_push.received) == 12

@@ -124,6 +124,7 @@ class Sender:
         self._headers: dict[str, tuple[float, dict]] = {}
         self._lock = threading.Lock()
         self._local = threading.local()
+        self._pool: ThreadPoolExecutor | None = None  # kept: its threads keep their connections
 
     def _vapid_headers(self, endpoint: str) -> dict:
         parts = urlsplit(endpoint)
@@ -171,8 +172,14 @@ class Sender:
             return []
         if len(items) == 1 or self.threads <= 1:
             return [self.send_one(sub, payload) for sub, payload in items]
-        with ThreadPoolExecutor(max_workers=min(self.threads, len(items))) as pool:
-            return list(pool.map(lambda item: self.send_one(*item), items))
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="push")
+        return list(self._pool.map(lambda item: self.send_one(*item), items))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
 
 def parse_retry_after(value: str | None) -> float | None:

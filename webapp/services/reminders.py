@@ -977,10 +977,14 @@ def send_due(now: datetime | None = None, use_rq: bool | None = None) -> dict:
         stats["jobs"] = enqueue(delivery_ids)
     else:
         sender = _sender()
-        for start in range(0, len(delivery_ids), BATCH):
-            result = deliver(delivery_ids[start : start + BATCH], sender, now)
-            for key, value in result.items():
-                stats[key] = stats.get(key, 0) + value
+        try:
+            for start in range(0, len(delivery_ids), BATCH):
+                result = deliver(delivery_ids[start : start + BATCH], sender, now)
+                for key, value in result.items():
+                    stats[key] = stats.get(key, 0) + value
+        finally:
+            if sender is not None:
+                sender.close()
     return stats
 
 
