@@ -299,7 +299,8 @@
     if (navigator.onLine !== false) return;   // a normal submit; sw.js keeps it if the network fails
     event.preventDefault();
     const entries = Array.from(new FormData(form, event.submitter || null).entries());
-    keep(form, form.action, entries, event.submitter);
+    // getAttribute: a field named "action" hides form.action
+    keep(form, form.getAttribute("action") || location.pathname, entries, event.submitter);
   }, true);
 
   /* htmx forms: a request that cannot reach the server is kept. */
