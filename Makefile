@@ -54,6 +54,19 @@ test-postgres:
 	  TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" tests/services tests/test_migrations.py; \
 	else echo "PostgreSQL not reachable at 127.0.0.1:5432: skipped the PostgreSQL run"; fi
 
+# Speed and weight (issue 6): each script also runs alone, see bench/README.md.
+# wrk comes from Debian; Lighthouse from bench/package.json, kept out of what `make test` installs.
+bench: setup-test
+	@dpkg -s wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: setup-test bench/node_modules/.installed
+	$(BIN)/python -m bench.audit
+
 lint:
 	$(BIN)/ruff check webapp tests bench scripts
 	$(BIN)/ruff format --check webapp tests bench scripts

@@ -31,7 +31,7 @@ PHONE = {"width": 390, "height": 844}
 PAGES = (
     ("login", "/login", None),
     ("home", "/", "sara"),
-    ("plan", "/plan", "sara"),
+    ("plan", "/plan/", "sara"),
     ("agenda", "/agenda", "sara"),
 )
 DEMO_PASSWORD = "demo-demo"

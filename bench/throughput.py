@@ -31,7 +31,7 @@ BIN = os.path.join(ROOT, ".venv", "bin")
 LUA = os.path.join(ROOT, "bench", "wrk.lua")
 PG_ADMIN = "host=127.0.0.1 port=5432 dbname=test"
 PG_DB = "elkestap_bench"
-PAGES = (("home", "/"), ("plan", "/plan"))
+PAGES = (("home", "/"), ("plan", "/plan/"), ("agenda", "/agenda"))
 TARGET_RATIO = 0.4
 TARGET_P99_MS = 50
 

@@ -65,7 +65,18 @@ class Load:
     server_bytes: int = 0
 
     def network(self) -> list[dict]:
-        return [e for e in self.entries if not e.get("from_sw") and not e.get("from_cache")]
+        """What this load cost on the network, without the offline warm-up."""
+        return [
+            e
+            for e in self.entries
+            if not e.get("from_sw") and not e.get("from_cache") and e["kind"] != "warm"
+        ]
+
+    def warm_up(self) -> int:
+        """Her other pages the service worker fetches after login, to have them offline."""
+        return sum(
+            e.get("bytes", 0) for e in self.entries if e["kind"] == "warm" and not e["from_cache"]
+        )
 
     def total(self) -> int:
         return sum(e.get("bytes", 0) for e in self.network())
@@ -104,6 +115,7 @@ class PageWeight:
             kb(c.by_kind("img")),
             kb(c.by_kind("other") + c.by_kind("font") + c.by_kind("sw")),
             kb(c.total()),
+            kb(c.warm_up()),
             kb(c.first_paint()),
             kb(r.total()),
             r.served_by_sw(),
@@ -120,6 +132,7 @@ HEADERS = [
     "icons",
     "sw+other",
     "cold total",
+    "+ offline warm-up",
     "html+css",
     "repeat (net)",
     "from SW",
@@ -134,6 +147,16 @@ def url_path(url: str) -> str:
 def kind_of(url: str, kind: str) -> str:
     ext = url_path(url).rpartition(".")[2]
     return {"css": "css", "js": "js", "png": "img", "svg": "img", "ico": "img"}.get(ext, kind)
+
+
+def sw_kind(path: str, page_path: str) -> str:
+    """A service worker's fetch: the page itself (html), its shell (sw), or another of her
+    pages kept for offline reading after login (warm)."""
+    if path == page_path:
+        return "html"
+    if path.startswith("/assets/") or path in ("/sw.js", "/offline"):
+        return "sw"
+    return "warm"
 
 
 def served(unanswered: Counter, path: str) -> bool:
@@ -189,7 +212,7 @@ class Recorder:
         if request.service_worker is not None:
             self.sw_requests.append(request)
 
-    def take(self, server_log: list[tuple[str, int]]) -> list[dict]:
+    def take(self, server_log: list[tuple[str, int]], page_path: str) -> list[dict]:
         """`server_log`: what the server answered meanwhile. A worker's fetch beyond what the
         server answered (after the page's own requests) came from the browser's HTTP cache:
         it cost nothing on the network."""
@@ -206,7 +229,7 @@ class Recorder:
             entries.append(
                 {
                     "url": request.url,
-                    "kind": "sw",
+                    "kind": sw_kind(url_path(request.url), page_path),
                     "origin": "service worker",
                     "status": response.status if response else None,
                     "from_cache": not served(unanswered, url_path(request.url)),
@@ -265,12 +288,12 @@ def measure(browser, server: Server, path: str, cookie: str | None) -> PageWeigh
         wait_for_controller(page)
         log = wait_quiet(server)
         page.wait_for_timeout(300)
-        cold = Load(recorder.take(log), sum(n for _, n in log))
+        cold = Load(recorder.take(log, path), sum(n for _, n in log))
 
         page.goto(path, wait_until="load")
         log = wait_quiet(server)
         page.wait_for_timeout(300)
-        repeat = Load(recorder.take(log), sum(n for _, n in log))
+        repeat = Load(recorder.take(log, path), sum(n for _, n in log))
         return PageWeight("", path, cold, repeat)
     finally:
         context.close()
@@ -331,7 +354,7 @@ def detail(results: list[PageWeight]) -> str:
 def main() -> None:
     results = run()
     rows = [r.row() for r in results if not r.skipped]
-    rows += [[r.label, r.path, "skipped: " + r.skipped] + [""] * 9 for r in results if r.skipped]
+    rows += [[r.label, r.path, "skipped: " + r.skipped] + [""] * 10 for r in results if r.skipped]
     print("Page weight (compressed, on the wire; cold = fresh phone, repeat = service worker)")
     print(table(HEADERS, rows))
     print(

@@ -1,0 +1,92 @@
+"""`make bench`: every benchmark in bench/, each printing its own figures, then one table of
+the figures that have targets.
+
+    .venv/bin/python -m bench
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+from bench.common import OUT, ROOT, table
+from bench.weight import BUDGET_COLD_TOTAL, BUDGET_FIRST_PAINT, BUDGET_REPEAT
+
+SCRIPTS = ("bench.weight", "bench.throughput", "bench.push_fanout")
+
+
+def load(name: str):
+    path = os.path.join(OUT, name)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def summary() -> list[list]:
+    rows = []
+    for page in load("weight.json") or []:
+        if page["skipped"]:
+            rows.append([f"weight {page['label']}", "not built yet", "", ""])
+            continue
+        cold = page["cold"]["entries"]
+        net = [
+            e
+            for e in cold
+            if not e.get("from_sw") and not e.get("from_cache") and e["kind"] != "warm"
+        ]
+        total = sum(e.get("bytes", 0) for e in net)
+        paint = sum(
+            e.get("bytes", 0) for e in net if e["kind"] in ("html", "css") and e["origin"] == "page"
+        )
+        rep = page["repeat"]["entries"]
+        repeat = sum(
+            e.get("bytes", 0) for e in rep if not e.get("from_sw") and not e.get("from_cache")
+        )
+        for name, value, budget in (
+            ("cold total", total, BUDGET_COLD_TOTAL),
+            ("html+css first paint", paint, BUDGET_FIRST_PAINT),
+            ("repeat with SW", repeat, BUDGET_REPEAT),
+        ):
+            rows.append(
+                [
+                    f"weight {page['label']}: {name}",
+                    f"{value / 1000:.1f} KB",
+                    f"≤ {budget / 1000:.0f} KB",
+                    "yes" if value <= budget else "NO",
+                ]
+            )
+    for r in load("throughput.json") or []:
+        if r["page"] == "bare hello":
+            rows.append([f"{r['db']} bare hello", f"{r['rps']:.0f} req/s", "", ""])
+            continue
+        ok = r["ratio"] >= 0.4 and r["p99_ms"] <= 50
+        rows.append(
+            [
+                f"{r['db']} {r['page']}: app/bare, p99",
+                f"{r['ratio']:.2f}, {r['p99_ms']:.0f} ms ({r['rps']:.0f} req/s)",
+                "≥ 0.4, ≤ 50 ms" if r["page"] == "home" else "",
+                ("yes" if ok else "NO") if r["page"] == "home" else "",
+            ]
+        )
+        rows.append([f"{r['db']} worker peak RSS", f"{r['rss_mb']:.0f} MB", "", ""])
+    return rows
+
+
+def main() -> None:
+    failed = []
+    for script in SCRIPTS:
+        if not os.path.exists(os.path.join(ROOT, *script.split(".")) + ".py"):
+            print(f"{script}: not there yet, skipped")
+            continue
+        print(f"== {script}", flush=True)
+        if subprocess.run([sys.executable, "-m", script, *sys.argv[1:]], cwd=ROOT).returncode:
+            failed.append(script)
+    print("\n== summary")
+    print(table(["figure", "measured", "target", "met"], summary()))
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
