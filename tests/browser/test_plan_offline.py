@@ -128,7 +128,9 @@ def test_offline_changes_arrive_exactly_once(context, page, live_db):
         context, page, live_db, "sara", "Buurvrouw vragen om op te passen", "Ik heb het gedaan!"
     )
     assert "bewaard op je telefoon" in page.evaluate("window.ElkeStap.strings.outboxOne")
-    assert page.locator("#outbox-status").inner_text().strip() == "Verstuurd"
+    assert page.locator("#outbox-status .outbox-sent").inner_text().strip() == "Verstuurd"
+    page.click("#outbox-status a")  # fresh from the server: the step made offline is there
+    assert page.locator("li.step", has_text="Buurvrouw vragen om op te passen").count() == 1
 
 
 def test_offline_changes_in_arabic(context, page, live_db):

@@ -220,7 +220,10 @@
       const text = document.createElement("span");
       text.className = "outbox-sent";
       text.textContent = strings.outboxSent;
-      box.append(text);
+      const refresh = document.createElement("a");
+      refresh.href = location.pathname + location.search; // the page as the server has it now
+      refresh.textContent = strings.reload;
+      box.append(text, " ", refresh);
       box.dataset.count = "0";
       box.hidden = false;
     } else {
