@@ -94,7 +94,33 @@ def test_agenda_lists_her_meetings_and_the_meeting_page_has_what_she_needs(clien
 def test_home_shows_the_next_meeting(client, auth, meeting):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)
-    assert "Startbijeenkomst" in html and f"/agenda/{meeting.id}" in html
+    assert "Startbijeenkomst" in html and 'href="/agenda/volgende"' in html
+    # the next meeting in full at a fixed address (kept on the phone after login)
+    page = client.get("/agenda/volgende").get_data(as_text=True)
+    assert "Buurthuis De Vaart" in page and f"/agenda/{meeting.id}/antwoord" in page
+
+
+def test_warm_cache_after_login_has_the_agenda(client, auth, meeting):
+    auth.login("sara")
+    html = client.get("/").get_data(as_text=True)
+    warm = re.search(r"data-offline-pages='([^']+)'", html).group(1)
+    assert "/agenda" in warm and "/agenda/volgende" in warm
+
+
+def test_cancelling_puts_a_message_in_every_inbox(client, auth, demo, meeting):
+    reminders = pytest.importorskip("webapp.models.reminders")
+    from sqlalchemy import select
+
+    auth.login("medewerker")
+    response = client.post(
+        f"/medewerker/agenda/{meeting.id}/afzeggen", data={"csrf_token": auth.token()}
+    )
+    assert response.status_code == 303
+    rows = db.session.scalars(
+        select(reminders.Reminder).where(reminders.Reminder.target_id == meeting.id)
+    ).all()
+    assert {r.user.username for r in rows} >= {"sara", "amina", "ewa", "elif"}
+    assert all(r.url == f"/agenda/{meeting.id}" for r in rows)
 
 
 def test_one_tap_answer_without_javascript_and_with_htmx(client, auth, demo, meeting):

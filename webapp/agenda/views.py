@@ -17,7 +17,8 @@ from webapp.security import public, roles
 from webapp.services import ServiceError, agenda
 from webapp.templating import OFFLINE_PAGES
 
-OFFLINE_PAGES.append("agenda.index")
+# The list, and her next meeting in full: both on the phone right after login.
+OFFLINE_PAGES.extend(["agenda.index", "agenda.next_meeting"])
 
 AGE_FIELDS = 4  # age boxes shown; more children may come, their ages are then unknown
 
@@ -75,10 +76,7 @@ def index():
     )
 
 
-@bp.get("/<int:meeting_id>")
-@roles(Role.PARTICIPANT)
-def meeting(meeting_id: int):
-    meeting = _meeting_or_404(meeting_id)
+def _meeting_page(meeting: Meeting):
     return render_template(
         "agenda/meeting.html",
         past=meeting.ends_at <= utcnow(),
@@ -86,6 +84,22 @@ def meeting(meeting_id: int):
         geo_link=agenda.geo_link(meeting),
         **_rsvp_context(meeting),
     )
+
+
+@bp.get("/<int:meeting_id>")
+@roles(Role.PARTICIPANT)
+def meeting(meeting_id: int):
+    return _meeting_page(_meeting_or_404(meeting_id))
+
+
+@bp.get("/volgende")
+@roles(Role.PARTICIPANT)
+def next_meeting():
+    """Her next meeting in full at a fixed address, so the phone keeps it after login."""
+    meeting = agenda.next_meeting(current_user)
+    if meeting is None:
+        return index()
+    return _meeting_page(meeting)
 
 
 def _childcare_from_form() -> agenda.Childcare:
