@@ -152,6 +152,31 @@ def test_moving_and_cancelling_single_dates_of_a_series(demo, zuid, told):
         agenda.answer_meeting(demo["sara"], holiday.id, Answer.COMING, now=NOW)
 
 
+def test_changing_the_rest_of_a_series(demo, zuid, told):
+    staff = demo["medewerker"]
+    series = agenda.create_series(
+        staff, zuid, details(), date(2026, 3, 10), time(10), time(12),
+        Frequency.WEEKLY, date(2026, 3, 31), now=NOW,
+    )  # fmt: skip
+    first, second, holiday, last = sorted(series.meetings, key=lambda m: m.starts_at)
+    agenda.cancel_meeting(staff, holiday, now=NOW)
+    last.report = "Eigen verslag"
+    told.clear()
+    moved = agenda.update_following(
+        staff, second, details(place_name="Bibliotheek Zuidplein"), time(13), time(15), now=NOW
+    )
+    db.session.expire_all()
+    assert moved == [last]
+    assert agenda.to_local(last.starts_at).replace(tzinfo=None) == datetime(2026, 3, 31, 13)
+    assert last.place_name == "Bibliotheek Zuidplein" and last.report == "Eigen verslag"
+    assert holiday.cancelled and holiday.place_name == "Buurthuis De Vaart"
+    assert first.place_name == "Buurthuis De Vaart" and first.starts_at == datetime(2026, 3, 10, 9)
+    assert second.place_name == "Buurthuis De Vaart"  # itself: changed by update_meeting
+    assert [(mid, kind) for mid, kind, _ in told] == [(last.id, "moved")]
+    with pytest.raises(ServiceError):
+        agenda.update_following(staff, second, details(), time(15), time(13), now=NOW)
+
+
 def test_editing_text_only_is_not_a_move(demo, meeting, told):
     agenda.update_meeting(
         demo["medewerker"], meeting, details(theme="Geld en werk"), date(2026, 3, 5),

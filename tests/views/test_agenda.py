@@ -375,3 +375,26 @@ def test_feed_link_works_until_revoked_and_rejects_wrong_tokens(client, auth, me
     client.post("/agenda/kalender/stoppen", data={"csrf_token": auth.token()})
     auth.logout()
     assert client.get(path).status_code == 404
+
+
+def test_staff_changes_the_place_for_the_rest_of_a_series(client, auth, demo, zuid):
+    day, start, end = soon(days=7)
+    series = agenda.create_series(
+        demo["medewerker"], zuid, MeetingDetails(title="Reeks", place_name="Oud"), day, start,
+        end, "weekly", day + timedelta(days=14),
+    )  # fmt: skip
+    first, *rest = sorted(series.meetings, key=lambda m: m.starts_at)
+    auth.login("medewerker")
+    assert "whole_series" in client.get(f"/medewerker/agenda/{first.id}/bewerken").get_data(
+        as_text=True
+    )
+    response = client.post(
+        f"/medewerker/agenda/{first.id}/bewerken",
+        data={"title": "Reeks", "place_name": "Nieuw", "day": day.isoformat(),
+              "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M"),
+              "whole_series": "y", "csrf_token": auth.token()},
+    )  # fmt: skip
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert [m.place_name for m in (first, *rest)] == ["Nieuw", "Nieuw", "Nieuw"]
+    assert all(m.moved_from is None for m in (first, *rest))

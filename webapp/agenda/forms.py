@@ -50,6 +50,9 @@ class EditMeetingForm(MeetingForm):
     group = None
     repeat = None
     until = None
+    whole_series = BooleanField(
+        _l("Ook voor de volgende bijeenkomsten van deze reeks (zelfde tijd, plek en tekst)")
+    )
     report = TextAreaField(
         _l("Wat deden we? (na afloop, de deelneemsters zien dit)"), [Length(max=4000)]
     )

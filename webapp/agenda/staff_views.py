@@ -157,6 +157,12 @@ def update(meeting_id: int):
                 form.start.data,
                 form.end.data,
             )
+            if form.whole_series.data and meeting.series_id:
+                details = _details(form)
+                details.report = ""
+                agenda.update_following(
+                    current_user, meeting, details, form.start.data, form.end.data
+                )
         except ServiceError as e:
             error = _show_error(form, e)
         else:

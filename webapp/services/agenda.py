@@ -271,6 +271,60 @@ def update_meeting(
     return meeting
 
 
+def update_following(
+    staff: User,
+    meeting: Meeting,
+    details: MeetingDetails,
+    start: time | None,
+    end: time | None,
+    now: datetime | None = None,
+) -> list[Meeting]:
+    """Apply the details and the time of day to the later dates of the meeting's series (each
+    keeps its own date and its own report; cancelled dates stay cancelled). Returns the moved
+    meetings; their participants hear of it."""
+    _check_may_edit(staff, meeting.group)
+    now = now or utcnow()
+    if meeting.series_id is None:
+        raise ServiceError(_l("Deze bijeenkomst hoort niet bij een reeks."))
+    if start is None or end is None:
+        raise ServiceError(_l("Vul de datum, de begintijd en de eindtijd in."), "start")
+    if end <= start:
+        raise ServiceError(
+            _l("De eindtijd ligt voor de begintijd. Kies een latere eindtijd."), "end"
+        )
+    details = details.clean()
+    later = db.session.scalars(
+        select(Meeting)
+        .where(
+            Meeting.series_id == meeting.series_id,
+            Meeting.id != meeting.id,
+            Meeting.starts_at > meeting.starts_at,
+            Meeting.starts_at > now,
+            Meeting.cancelled_at.is_(None),
+        )
+        .order_by(Meeting.starts_at)
+    ).all()
+    moved = []
+    for other in later:
+        day = _local_parts(other)[0]
+        try:
+            starts_at, ends_at = to_utc(day, start), to_utc(day, end)
+        except ServiceError:
+            starts_at, ends_at = other.starts_at, other.ends_at  # the skipped hour: keep it
+        report = other.report
+        details.apply(other)
+        other.report = report
+        if (starts_at, ends_at) != (other.starts_at, other.ends_at):
+            other.moved_from = other.starts_at
+            other.starts_at, other.ends_at = starts_at, ends_at
+            moved.append(other)
+        other.sequence += 1
+    db.session.commit()
+    for other in moved:
+        notify_participants(other, "moved")
+    return moved
+
+
 def _local_parts(meeting: Meeting) -> tuple[date, time, time]:
     start, end = to_local(meeting.starts_at), to_local(meeting.ends_at)
     return start.date(), start.time().replace(tzinfo=None), end.time().replace(tzinfo=None)
