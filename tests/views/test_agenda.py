@@ -100,6 +100,11 @@ def test_home_shows_the_next_meeting(client, auth, meeting):
     assert "Buurthuis De Vaart" in page and f"/agenda/{meeting.id}/antwoord" in page
 
 
+def test_more_tab_links_to_the_calendar_page(client, auth, meeting):
+    auth.login("sara")
+    assert 'href="/agenda/kalender"' in client.get("/meer").get_data(as_text=True)
+
+
 def test_warm_cache_after_login_has_the_agenda(client, auth, meeting):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp.agenda import bp
@@ -12,6 +13,7 @@ from webapp.extensions import htmx
 from webapp.home.summary import register_home_card
 from webapp.models import Role, utcnow
 from webapp.models.agenda import Meeting, NotComingReason
+from webapp.navigation import MORE_LINKS
 from webapp.offline import client_time, offline_mutation, report
 from webapp.security import public, roles
 from webapp.services import ServiceError, agenda
@@ -19,6 +21,7 @@ from webapp.templating import OFFLINE_PAGES
 
 # The list, and her next meeting in full: both on the phone right after login.
 OFFLINE_PAGES.extend(["agenda.index", "agenda.next_meeting"])
+MORE_LINKS.append(("agenda.calendar", _l("Bijeenkomsten in je telefoon-agenda")))
 
 AGE_FIELDS = 4  # age boxes shown; more children may come, their ages are then unknown
 
