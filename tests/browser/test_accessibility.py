@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
 from tests.browser.conftest import login
@@ -49,7 +50,12 @@ def crawl(page, base: str, start: list[str]) -> dict[str, list[str]]:
         if path in seen or path.startswith(SKIP_PREFIXES):
             continue
         seen.add(path)
-        response = page.goto(path)
+        try:
+            response = page.goto(path)
+        except PlaywrightError as e:
+            if "Download is starting" in str(e):  # a calendar file or a CSV, not a page
+                continue
+            raise
         if response is None or "text/html" not in (response.headers.get("content-type") or ""):
             continue
         found[path] = violations(page)
