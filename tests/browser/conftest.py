@@ -5,8 +5,8 @@ demo data. Each test gets a fresh browser context with a phone-sized screen.
 """
 
 import os
-import time
 import threading
+import time
 from pathlib import Path
 
 import pytest
