@@ -52,7 +52,14 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
     path = tmp_path_factory.mktemp("live") / "live.sqlite"
-    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": f"sqlite:///{path}"})
+    app = create_app(
+        {
+            "ENV_NAME": "testing",
+            "DATABASE_URL": f"sqlite:///{path}",
+            # Every browser test logs in from 127.0.0.1; the limit itself is tested in the views.
+            "LOGIN_RATE_LIMIT": "1000 per minute",
+        }
+    )
     with app.app_context():
         command.upgrade(alembic_config(), "heads")
         from webapp.services.demo import load_demo
@@ -95,6 +102,7 @@ def context(browser, live_server):
         is_mobile=True,
         has_touch=True,
         service_workers="allow",
+        locale="nl-NL",  # Dutch, as a phone in the Netherlands would ask
     )
     # Nothing may leave this machine: a request to any other host fails the test.
     outside = []
@@ -131,11 +139,27 @@ def save_artifact(page, name: str) -> Path:
     return path
 
 
-def wait_for_service_worker(page, timeout: float = 15) -> None:
-    """Until the service worker controls the page. Polls with evaluate: the app's CSP forbids
-    the string evaluation that page.wait_for_function uses."""
+def wait_until(page, script: str, timeout: float = 30, arg=None):
+    """Poll a JavaScript function until it returns something true, and return that. (The
+    app's CSP forbids the string evaluation that page.wait_for_function uses.)"""
     deadline = time.monotonic() + timeout
-    while not page.evaluate("() => navigator.serviceWorker.controller !== null"):
+    while True:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
         if time.monotonic() > deadline:
-            raise AssertionError("the service worker never took control of the page")
+            state = page.evaluate(
+                "async () => { const r = await navigator.serviceWorker.getRegistration();"
+                " return r ? [r.active && r.active.state, !!r.installing, !!r.waiting] : null }"
+            )
+            raise AssertionError(f"never true: {script} (service worker: {state})")
         page.wait_for_timeout(100)
+
+
+def wait_for_service_worker(page, timeout: float = 30) -> None:
+    """Until the service worker is active and controls the page. A page loaded before the
+    worker activated is reloaded once, as a person's next visit would be."""
+    wait_until(page, "() => navigator.serviceWorker.ready.then(r => Boolean(r.active))", timeout)
+    if not page.evaluate("() => navigator.serviceWorker.controller !== null"):
+        page.reload()
+    wait_until(page, "() => navigator.serviceWorker.controller !== null", timeout)

@@ -5,7 +5,7 @@ import re
 
 from sqlalchemy import select
 
-from tests.browser.conftest import PHONE, login, save_artifact
+from tests.browser.conftest import PHONE, login, save_artifact, wait_for_service_worker, wait_until
 from webapp.models import User
 from webapp.models.agenda import Meeting, Rsvp
 from webapp.services import agenda
@@ -88,17 +88,14 @@ def test_agenda_and_a_visited_meeting_open_offline(context, page, live_db):
     login(page, "sara")
     # After login the agenda is among the pages fetched into the phone's cache
     assert "/agenda" in (page.locator("body").get_attribute("data-offline-pages") or "")
-    page.wait_for_function(
-        "() => navigator.serviceWorker.controller !== null", polling=250, timeout=15000
-    )
+    wait_for_service_worker(page)
     page.goto("/agenda")
     page.goto(f"/agenda/{meeting.id}")  # a visited meeting page is kept too
-    page.wait_for_function(
+    wait_until(
+        page,
         "(path) => caches.open('es-pages').then(c => c.match(location.origin + path))"
         ".then(Boolean)",
         arg=f"/agenda/{meeting.id}",
-        polling=250,
-        timeout=15000,
     )
     context.set_offline(True)
     try:

@@ -6,7 +6,6 @@ offline, in Arabic."""
 
 import json
 import re
-import time
 
 import pytest
 from flask_babel import force_locale
@@ -14,7 +13,7 @@ from flask_babel import gettext as _
 from py_vapid import Vapid
 from sqlalchemy import select
 
-from tests.browser.conftest import login, save_artifact
+from tests.browser.conftest import login, save_artifact, wait_for_service_worker, wait_until
 from tests.fakepush import FakePushService
 from webapp.models import Group, User
 from webapp.models.reminders import PushSubscription, Reminder
@@ -52,24 +51,6 @@ STUB = """
 """
 
 
-def until(page, js: str, timeout: float = 15.0):
-    """Poll a JavaScript function (the page's CSP forbids string evaluation in waits)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = page.evaluate(js)
-        if value:
-            return value
-        assert time.monotonic() < deadline, f"timed out waiting for {js}"
-        page.wait_for_timeout(100)
-
-
-def wait_for_worker(page):
-    until(page, "() => navigator.serviceWorker.ready.then(r => Boolean(r.active))", timeout=30)
-    if not page.evaluate("() => navigator.serviceWorker.controller !== null"):
-        page.reload()
-    until(page, "() => navigator.serviceWorker.controller !== null")
-
-
 def registration_id(context, page, base):
     cdp = context.new_cdp_session(page)
     regs = {}
@@ -92,13 +73,13 @@ def test_push_shows_notification_and_click_opens_the_message(
     context.grant_permissions(["notifications"], origin=base)
     context.add_init_script(STUB % json.dumps(subscription))
     login(page, "amina")
-    wait_for_worker(page)
+    wait_for_service_worker(page)
 
     # She turns push on from her settings (a tap, not on page load).
     page.goto("/inbox/instellingen")
     page.click("[data-push-on]")
     amina = live_db.scalar(select(User).where(User.username == "amina"))
-    until(page, "() => document.getElementById('app-banner').hidden === false")
+    wait_until(page, "() => document.getElementById('app-banner').hidden === false")
     live_db.expire_all()
     saved = live_db.scalar(select(PushSubscription).where(PushSubscription.user_id == amina.id))
     assert saved is not None and saved.endpoint == subscription["endpoint"]
@@ -130,7 +111,7 @@ def test_push_shows_notification_and_click_opens_the_message(
         "ServiceWorker.deliverPushMessage",
         {"origin": base + "/", "registrationId": reg_id, "data": json.dumps(payload)},
     )
-    until(
+    wait_until(
         page,
         "() => navigator.serviceWorker.ready.then(r => r.getNotifications()).then(n => n.length)",
     )
@@ -175,9 +156,9 @@ def test_inbox_shows_every_reminder_offline_in_arabic(context, page, live_db):
     with force_locale("ar"):
         expected = [service.render_text(r, service.message_of(r)) for r in service.inbox(amina)]
     login(page, "amina")
-    wait_for_worker(page)
+    wait_for_service_worker(page)
     # After login her inbox is fetched into the phone's cache, without opening it.
-    until(
+    wait_until(
         page,
         "() => caches.open('es-pages').then(c => c.match(location.origin + '/inbox')).then(Boolean)",
     )
