@@ -403,3 +403,19 @@ def test_staff_changes_the_place_for_the_rest_of_a_series(client, auth, demo, zu
     db.session.expire_all()
     assert [m.place_name for m in (first, *rest)] == ["Nieuw", "Nieuw", "Nieuw"]
     assert all(m.moved_from is None for m in (first, *rest))
+
+
+def test_push_is_offered_after_an_answer_not_before(client, auth, demo, meeting):
+    auth.login("sara")
+    assert 'data-offer="1"' not in client.get("/agenda").get_data(as_text=True)
+    client.post(
+        f"/agenda/{meeting.id}/antwoord", data={"answer": "coming", "csrf_token": auth.token()}
+    )
+    assert 'data-offer="1"' in client.get(f"/agenda/{meeting.id}").get_data(as_text=True)
+    assert 'data-offer="1"' not in client.get("/agenda").get_data(as_text=True)  # once
+    htmx = client.post(
+        f"/agenda/{meeting.id}/antwoord",
+        data={"answer": "not_coming"},
+        headers={"HX-Request": "true", "X-CSRFToken": auth.token()},
+    )
+    assert htmx.headers.get("ES-Offer-Push") == "1"

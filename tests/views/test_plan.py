@@ -291,3 +291,18 @@ def test_staff_edits_the_group_template_without_touching_her_steps(client, auth,
     auth.logout()
     auth.login("sara")
     assert "Taalcafé in de wijk" in client.get("/plan/").get_data(as_text=True)
+
+
+def test_a_step_with_a_date_offers_push_and_one_without_does_not(client, auth, demo):
+    auth.login("sara")
+    client.post(
+        "/plan/stappen",
+        data={"action": "Taalcafé", "area": "taal", "csrf_token": auth.token()},
+    )
+    assert 'data-offer="1"' not in client.get("/plan/").get_data(as_text=True)
+    client.post(
+        "/plan/stappen",
+        data={"action": "Bellen met werkcoach", "area": "werk", "moment": "2026-12-03",
+              "csrf_token": auth.token()},
+    )  # fmt: skip
+    assert 'data-offer="1"' in client.get("/plan/").get_data(as_text=True)

@@ -15,6 +15,7 @@ from webapp.models import Role, utcnow
 from webapp.models.agenda import Meeting, NotComingReason
 from webapp.navigation import MORE_LINKS
 from webapp.offline import client_time, offline_mutation, report
+from webapp.push_offer import offer_push
 from webapp.security import public, roles
 from webapp.services import ServiceError, agenda
 from webapp.templating import OFFLINE_PAGES
@@ -158,6 +159,7 @@ def answer(meeting_id: int):
             geo_link=agenda.geo_link(meeting),
             **context,
         ), 422
+    offer_push()  # reminders before the meeting help her now
     return _answered(meeting)
 
 

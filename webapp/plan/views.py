@@ -10,6 +10,7 @@ from webapp.models import Role
 from webapp.offline import NotApplied, client_time, offline_mutation, report
 from webapp.plan import bp
 from webapp.plan.forms import GoalForm, ReflectionForm, StepForm, TemplateItemForm
+from webapp.push_offer import offer_push
 from webapp.security import STAFF_ROLES, roles
 from webapp.services import ServiceError, accounts
 from webapp.services import plan as plans
@@ -69,7 +70,9 @@ def index():
 @roles(Role.PARTICIPANT)
 def timeline():
     return render_template(
-        "plan/timeline.html", steps=plans.done_steps(current_user), ladder=plans.ladder(current_user)
+        "plan/timeline.html",
+        steps=plans.done_steps(current_user),
+        ladder=plans.ladder(current_user),
     )
 
 
@@ -80,8 +83,11 @@ def set_goal():
     form = GoalForm()
     if form.validate_on_submit():
         try:
-            _after(plans.set_goal(current_user, form.goal_kind.data, form.goal_text.data,
-                                  at=client_time()))
+            _after(
+                plans.set_goal(
+                    current_user, form.goal_kind.data, form.goal_text.data, at=client_time()
+                )
+            )
         except ServiceError as e:
             form.goal_kind.errors = [e.message]
         else:
@@ -96,7 +102,9 @@ def set_goal():
 def set_paused():
     paused = request.form.get("paused") == "1"
     _after(plans.set_paused(current_user, paused, at=client_time()))
-    flash(_("Je plan staat op pauze. Dat is goed zo.") if paused else _("Welkom terug bij je plan."))
+    flash(
+        _("Je plan staat op pauze. Dat is goed zo.") if paused else _("Welkom terug bij je plan.")
+    )
     return redirect(url_for("plan.index"), code=303)
 
 
@@ -133,6 +141,8 @@ def add_step():
         except ServiceError as e:
             getattr(form, e.field or "action").errors = [e.message]
         else:
+            if form.moment.data:
+                offer_push()  # a reminder the day before helps with a dated step
             flash(_("De stap staat in je plan."))
             return _back_to(outcome.step)
     return render_template("plan/page.html", **_page_context(current_user, step_form=form)), 400
@@ -173,6 +183,8 @@ def update_step(step_uuid: str):
         except ServiceError as e:
             getattr(form, e.field or "action").errors = [e.message]
         else:
+            if form.moment.data:
+                offer_push()
             flash(_("Je stap is bewaard."))
             return _back_to(step)
     return render_template(
@@ -297,7 +309,8 @@ def template(group_id: int, form=None, status=200):
     group = _staff_group(group_id)
     own = plans.group_template(group)
     others = [
-        g for g in accounts.groups_for_staff(current_user)
+        g
+        for g in accounts.groups_for_staff(current_user)
         if g.id != group.id and plans.group_template(g) is not None
     ]
     return render_template(

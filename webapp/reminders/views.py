@@ -11,6 +11,7 @@ from webapp import navigation, templating
 from webapp.extensions import csrf
 from webapp.models import Role
 from webapp.models.reminders import ReminderKind
+from webapp.push_offer import SESSION_FLAG
 from webapp.reminders import bp
 from webapp.reminders.forms import EmptyForm, MessageForm, SettingsForm
 from webapp.security import STAFF_ROLES, public, roles
@@ -61,18 +62,11 @@ def _listen_to_agenda(state) -> None:
         listeners.append(service.meeting_changed)
 
 
-def offer_push() -> None:
-    """Call after an action that benefits from push (her first RSVP, a date on a step): the
-    next page (or this htmx answer) offers to turn it on. Never on page load by itself."""
-    session["offer_push"] = True
-    g.offer_push = True
-
-
 @bp.after_app_request
 def _offer_push_header(response):
     if getattr(g, "offer_push", False) and request.headers.get("HX-Request"):
         response.headers["ES-Offer-Push"] = "1"
-        session.pop("offer_push", None)
+        session.pop(SESSION_FLAG, None)
     return response
 
 
@@ -83,7 +77,7 @@ def _push_globals():
             return {}
         return {
             "key": push_service.public_key() or "",
-            "offer": "1" if session.pop("offer_push", False) else "",
+            "offer": "1" if session.pop(SESSION_FLAG, False) else "",
         }
 
     return {"push_script_data": push_script_data}
