@@ -410,10 +410,17 @@ def get_meeting_for_participant(user: User, meeting_id: int) -> Meeting | None:
 
 
 def next_meeting(user: User, now: datetime | None = None) -> Meeting | None:
-    for meeting in meetings_for_participant(user, upcoming=True, now=now):
-        if not meeting.cancelled:
-            return meeting
-    return None
+    """Her next meeting that takes place (her home shows it on every visit: one row only)."""
+    return db.session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.group_id.in_(_group_ids(user)),
+            Meeting.ends_at > (now or utcnow()),
+            Meeting.cancelled_at.is_(None),
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    )
 
 
 def rsvp_of(user: User, meeting: Meeting) -> Rsvp | None:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from webapp.extensions import db
 from webapp.models import Group, Membership, Role, User, utcnow
@@ -124,7 +125,15 @@ def steps_of(user: User) -> list[PlanStep]:
 
 
 def steps_by_area(user: User) -> list[tuple[str, object, list[PlanStep]]]:
-    steps = steps_of(user)
+    # The plan page shows each step's reflection: load them in one query, not one per step.
+    steps = list(
+        db.session.scalars(
+            select(PlanStep)
+            .where(PlanStep.owner_id == user.id)
+            .order_by(PlanStep.position, PlanStep.id)
+            .options(selectinload(PlanStep.reflection))
+        )
+    )
     return [
         (key, label, [s for s in steps if s.area == key])
         for key, (label, _rung) in AREAS.items()
@@ -151,6 +160,7 @@ def done_steps(user: User) -> list[PlanStep]:
             select(PlanStep)
             .where(PlanStep.owner_id == user.id, PlanStep.status == StepStatus.DONE)
             .order_by(PlanStep.done_at.desc(), PlanStep.id.desc())
+            .options(selectinload(PlanStep.reflection))
         )
     )
 
@@ -174,9 +184,7 @@ def _clean(value, name: str, required: bool = False) -> str:
     if required and not text:
         raise ServiceError(_l("Schrijf hier iets op."), field=name)
     if len(text) > LIMITS[name]:
-        raise ServiceError(
-            _l("Dit is te lang. Maximaal %(n)s tekens.", n=LIMITS[name]), field=name
-        )
+        raise ServiceError(_l("Dit is te lang. Maximaal %(n)s tekens.", n=LIMITS[name]), field=name)
     return text
 
 
@@ -281,9 +289,7 @@ def add_step_from_template(
     )
 
 
-def update_step(
-    user: User, step: PlanStep, values: dict, at: datetime | None = None
-) -> Outcome:
+def update_step(user: User, step: PlanStep, values: dict, at: datetime | None = None) -> Outcome:
     if step.owner_id != user.id:
         raise LookupError("not her step")
     clean = _check_step_values(values)
@@ -349,9 +355,7 @@ def delete_step(user: User, step: PlanStep) -> None:
     db.session.commit()
 
 
-def set_goal(
-    user: User, kind: str | None, text: str = "", at: datetime | None = None
-) -> Outcome:
+def set_goal(user: User, kind: str | None, text: str = "", at: datetime | None = None) -> Outcome:
     if kind not in GOALS:
         raise ServiceError(_l("Kies wat je doel is."), field="goal_kind")
     text = _clean(text, "goal_text")
@@ -503,7 +507,9 @@ def add_template_item(group: Group, area: str, action: str, rung: int | None = N
     position = max([i.position for i in template.items] or [-1]) + 1
     template.items.append(
         StepTemplateItem(
-            area=area, action=action, rung=rung if rung in RUNGS else AREAS[area][1],
+            area=area,
+            action=action,
+            rung=rung if rung in RUNGS else AREAS[area][1],
             position=position,
         )
     )
