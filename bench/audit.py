@@ -29,8 +29,6 @@ LIGHTHOUSE = os.path.join(ROOT, "bench", "node_modules", ".bin", "lighthouse")
 CATEGORIES = ("performance", "accessibility", "best-practices")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0}
 # Demo accounts whose pages axe visits: (username, language).
-SKIP_PREFIXES = ("/assets/", "/logout", "/uitloggen", "/sw.js", "/manifest.webmanifest")
-DOWNLOADS = (".ics", ".pdf", ".ical")
 AXE_ACCOUNTS = (
     ("sara", "nl"),
     ("amina", "ar"),
@@ -89,7 +87,7 @@ def axe_all(server: Server) -> list[list]:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import login
-    from tests.browser.test_accessibility import violations
+    from tests.browser.test_accessibility import crawl, violations
 
     rows = []
     with sync_playwright() as p:
@@ -110,37 +108,12 @@ def axe_all(server: Server) -> list[list]:
                 context = browser.new_context(base_url=server.url, viewport=PHONE, bypass_csp=True)
                 page = context.new_page()
                 login(page, username)
-                found = crawl(page, server.url, [urlsplit(page.url).path, "/meer"], violations)
+                found = crawl(page, server.url, [urlsplit(page.url).path, "/meer"])
                 rows.append(axe_row(username, lang, found))
                 context.close()
         finally:
             browser.close()
     return rows
-
-
-def crawl(page, base: str, start: list[str], violations, limit: int = 40) -> dict:
-    """Pages reachable by same-site links from `start`, each checked by axe. Like the crawl in
-    tests/browser/test_accessibility.py, but a link that downloads a file (.ics, .pdf) is
-    skipped rather than fatal."""
-    seen, queue, found = set(), list(start), {}
-    while queue and len(seen) < limit:
-        path = queue.pop(0)
-        if path in seen or path.startswith(SKIP_PREFIXES) or path.endswith(DOWNLOADS):
-            continue
-        seen.add(path)
-        try:
-            response = page.goto(path)
-        except Exception as e:  # a download, or a page that closed the connection
-            found[path] = [f"not opened: {str(e).splitlines()[0]}"]
-            continue
-        if response is None or "text/html" not in (response.headers.get("content-type") or ""):
-            continue
-        found[path] = violations(page)
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
-            parts = urlsplit(href)
-            if f"{parts.scheme}://{parts.netloc}" == base and parts.path not in seen:
-                queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
-    return found
 
 
 def axe_row(who: str, lang: str, found: dict[str, list[str]]) -> list:

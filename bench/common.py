@@ -12,20 +12,10 @@ from http.cookies import SimpleCookie
 
 from werkzeug.serving import make_server
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: F401  (re-exported)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 390, "height": 844}
 
 # The pages the issue names: (label, path, logged-in user or None).
 PAGES = (

@@ -8,7 +8,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from webapp import catalogs
-from webapp.cli import POT, ROOT
+from webapp.cli import POT, ROOT, extract_arguments
 
 LANGUAGES = ["ar", "en", "nl", "pl", "tr"]
 
@@ -21,23 +21,7 @@ def test_the_template_holds_every_text_in_the_code(tmp_path):
     """If someone adds a text and forgets `flask translate update`, this fails."""
     fresh = tmp_path / "fresh.pot"
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "-q",
-            "extract",
-            "-F",
-            "babel.cfg",
-            "-k",
-            "_l",
-            "-k",
-            "lazy_gettext",
-            "--no-location",
-            "-o",
-            str(fresh),
-            ".",
-        ],
+        [sys.executable, "-m", "babel.messages.frontend", "-q", *extract_arguments(str(fresh))],
         cwd=ROOT,
         check=True,
     )

@@ -67,23 +67,16 @@ def _pybabel(*args: str) -> None:
 POT = "translations/messages.pot"
 
 
+def extract_arguments(output: str) -> list[str]:
+    """pybabel's arguments to collect every text of the code into `output`."""
+    return ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location",
+            "--sort-output", "-o", output, "."]  # fmt: skip
+
+
 @translate_cli.command("extract")
 def translate_extract() -> None:
     """Collect every text from the code into translations/messages.pot."""
-    _pybabel(
-        "extract",
-        "-F",
-        "babel.cfg",
-        "-k",
-        "_l",
-        "-k",
-        "lazy_gettext",
-        "--no-location",
-        "--sort-output",
-        "-o",
-        POT,
-        ".",
-    )
+    _pybabel(*extract_arguments(POT))
 
 
 @translate_cli.command("update")

@@ -4,7 +4,6 @@ One live server per test session, its SQLite database built by the real migratio
 demo data. Each test gets a fresh browser context with a phone-sized screen.
 """
 
-import os
 import threading
 import time
 from pathlib import Path
@@ -14,22 +13,11 @@ from alembic import command
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: F401
 from webapp import create_app
 from webapp.cli import alembic_config
 from webapp.extensions import db
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"width": 390, "height": 844}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = pytest.mark.browser

@@ -389,16 +389,24 @@ def _group_ids(user: User) -> list[int]:
     return [m.group_id for m in user.memberships]
 
 
-def meetings_for_participant(
-    user: User, upcoming: bool = True, now: datetime | None = None
+def _meetings_of_groups(
+    group_ids, upcoming: bool, now: datetime | None, past_limit: int
 ) -> list[Meeting]:
+    """Upcoming meetings soonest first, or the most recent past ones."""
     now = now or utcnow()
-    query = select(Meeting).where(Meeting.group_id.in_(_group_ids(user)))
+    query = select(Meeting).where(Meeting.group_id.in_(group_ids))
     if upcoming:
         query = query.where(Meeting.ends_at > now).order_by(Meeting.starts_at)
     else:
-        query = query.where(Meeting.ends_at <= now).order_by(Meeting.starts_at.desc()).limit(30)
+        query = query.where(Meeting.ends_at <= now).order_by(Meeting.starts_at.desc())
+        query = query.limit(past_limit)
     return list(db.session.scalars(query))
+
+
+def meetings_for_participant(
+    user: User, upcoming: bool = True, now: datetime | None = None
+) -> list[Meeting]:
+    return _meetings_of_groups(_group_ids(user), upcoming, now, past_limit=30)
 
 
 def get_meeting_for_participant(user: User, meeting_id: int) -> Meeting | None:
@@ -536,14 +544,8 @@ def answer_meeting(
 def meetings_for_staff(
     staff: User, upcoming: bool = True, now: datetime | None = None
 ) -> list[Meeting]:
-    now = now or utcnow()
     ids = [g.id for g in groups_for_staff(staff)]
-    query = select(Meeting).where(Meeting.group_id.in_(ids))
-    if upcoming:
-        query = query.where(Meeting.ends_at > now).order_by(Meeting.starts_at)
-    else:
-        query = query.where(Meeting.ends_at <= now).order_by(Meeting.starts_at.desc()).limit(50)
-    return list(db.session.scalars(query))
+    return _meetings_of_groups(ids, upcoming, now, past_limit=50)
 
 
 def get_meeting_for_staff(staff: User, meeting_id: int) -> Meeting | None:
