@@ -13,6 +13,12 @@ PARTICIPANT_TABS = (
 )
 
 
+def _is_current(tab: str, current: str) -> bool:
+    """A tab stays lit on every page of its feature; home's pages (start, Meer) are separate."""
+    blueprint = tab.split(".")[0]
+    return tab == current or (blueprint != "home" and current.split(".")[0] == blueprint)
+
+
 def participant_tabs() -> list[dict]:
     current = request.endpoint or ""
     return [
@@ -20,7 +26,7 @@ def participant_tabs() -> list[dict]:
             "endpoint": endpoint,
             "label": label,
             "icon": icon,
-            "active": current.split(".")[0] == endpoint.split(".")[0],
+            "active": _is_current(endpoint, current),
         }
         for endpoint, label, icon in PARTICIPANT_TABS
         if endpoint in current_app.view_functions

@@ -39,3 +39,14 @@ def test_arabic_text_is_set_in_an_arabic_font():
 
     css = (Path(__file__).resolve().parents[2] / "webapp" / "static" / "app.css").read_text()
     assert ':lang(ar) { font-family: "Noto Sans Arabic"' in css
+
+
+def test_the_tab_of_the_page_she_is_on_is_marked(client, auth, demo):
+    auth.login("sara")
+    home = client.get("/").get_data(as_text=True)
+    assert 'aria-current="page"' not in home  # the start page has no tab of its own
+    more = client.get("/meer").get_data(as_text=True)
+    assert more.count('aria-current="page"') == 1
+    assert 'href="/meer" aria-current="page"' in more
+    cv = client.get("/cv/").get_data(as_text=True)
+    assert 'href="/cv/" aria-current="page"' in cv
