@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from icalendar import Calendar
-from sqlalchemy import delete
 
+from tests.agenda_fixtures import *  # noqa: F403  (pytest fixtures: demo, told, zuid)
 from webapp.extensions import db
 from webapp.models import Group, Organisation, Role
 from webapp.models.agenda import Answer, Frequency, Meeting
@@ -27,19 +27,6 @@ def details(**kw):
         address=kw.pop("address", "Slinge 1, 3085 EK Rotterdam"),
         **kw,
     )
-
-
-@pytest.fixture
-def demo(demo):
-    """The demo accounts, without the demo meetings: each test plans its own."""
-    db.session.execute(delete(Meeting))
-    db.session.commit()
-    return demo
-
-
-@pytest.fixture
-def zuid(demo):
-    return demo["medewerker"].organisation.groups[0]
 
 
 @pytest.fixture
@@ -62,18 +49,6 @@ def elsewhere(app):
     staff = create_user("anders", "geheim-123", "Anouk", Role.STAFF, organisation=org)
     participant = create_user("noor", "geheim-123", "Noor", Role.PARTICIPANT, groups=[group])
     return {"group": group, "staff": staff, "participant": participant}
-
-
-@pytest.fixture
-def told(monkeypatch):
-    """What the change listeners (the inbox) heard: (meeting id, kind, usernames)."""
-    heard = []
-    listeners = [*agenda.MEETING_CHANGE_LISTENERS]
-    listeners.append(
-        lambda m, kind, people: heard.append((m.id, kind, [p.username for p in people]))
-    )
-    monkeypatch.setattr(agenda, "MEETING_CHANGE_LISTENERS", listeners)
-    return heard
 
 
 # --- Time and series ------------------------------------------------------------------------

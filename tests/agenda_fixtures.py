@@ -1,0 +1,36 @@
+"""Fixtures the agenda's service tests and page tests share: the demo accounts without the
+demo meetings, Groep Zuid, and what the change listeners heard."""
+
+import pytest
+from sqlalchemy import delete
+
+from webapp.extensions import db
+from webapp.models.agenda import Meeting
+from webapp.services import agenda
+
+__all__ = ["demo", "told", "zuid"]
+
+
+@pytest.fixture
+def demo(demo):
+    """The demo accounts, without the demo meetings: each test plans its own."""
+    db.session.execute(delete(Meeting))
+    db.session.commit()
+    return demo
+
+
+@pytest.fixture
+def zuid(demo):
+    return demo["medewerker"].organisation.groups[0]
+
+
+@pytest.fixture
+def told(monkeypatch):
+    """What the change listeners (the inbox) heard: (meeting id, kind, usernames)."""
+    heard = []
+    listeners = [*agenda.MEETING_CHANGE_LISTENERS]
+    listeners.append(
+        lambda m, kind, people: heard.append((m.id, kind, [p.username for p in people]))
+    )
+    monkeypatch.setattr(agenda, "MEETING_CHANGE_LISTENERS", listeners)
+    return heard

@@ -1,0 +1,176 @@
+"""What a participant sees and answers: her groups' meetings and her RSVP, with childcare.
+
+Her meetings are always found through her memberships, never by an id alone.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.models import Role, User, utcnow
+from webapp.models.agenda import Answer, Meeting, NotComingReason, Rsvp
+from webapp.services import ServiceError
+from webapp.services.agenda.times import local_today, to_local
+
+MAX_CHILDREN = 8
+MAX_AGE = 17
+
+
+def group_ids(user: User) -> list[int]:
+    return [m.group_id for m in user.memberships]
+
+
+def meetings_of_groups(
+    group_ids, upcoming: bool, now: datetime | None, past_limit: int
+) -> list[Meeting]:
+    """Upcoming meetings soonest first, or the most recent past ones."""
+    now = now or utcnow()
+    query = select(Meeting).where(Meeting.group_id.in_(group_ids))
+    if upcoming:
+        query = query.where(Meeting.ends_at > now).order_by(Meeting.starts_at)
+    else:
+        query = query.where(Meeting.ends_at <= now).order_by(Meeting.starts_at.desc())
+        query = query.limit(past_limit)
+    return list(db.session.scalars(query))
+
+
+def meetings_for_participant(
+    user: User, upcoming: bool = True, now: datetime | None = None
+) -> list[Meeting]:
+    return meetings_of_groups(group_ids(user), upcoming, now, past_limit=30)
+
+
+def get_meeting_for_participant(user: User, meeting_id: int) -> Meeting | None:
+    """A meeting of one of her groups, or None (the view answers 404)."""
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.group_id not in group_ids(user):
+        return None
+    return meeting
+
+
+def next_meeting(user: User, now: datetime | None = None) -> Meeting | None:
+    """Her next meeting that takes place (her home shows it on every visit: one row only)."""
+    return db.session.scalar(
+        select(Meeting)
+        .where(
+            Meeting.group_id.in_(group_ids(user)),
+            Meeting.ends_at > (now or utcnow()),
+            Meeting.cancelled_at.is_(None),
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    )
+
+
+def rsvp_of(user: User, meeting: Meeting) -> Rsvp | None:
+    return db.session.scalar(
+        select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id)
+    )
+
+
+def rsvps_of(user: User, meetings: list[Meeting]) -> dict[int, Rsvp]:
+    ids = [m.id for m in meetings]
+    if not ids:
+        return {}
+    rows = db.session.scalars(select(Rsvp).where(Rsvp.user_id == user.id, Rsvp.meeting_id.in_(ids)))
+    return {r.meeting_id: r for r in rows}
+
+
+def late_allowed(meeting: Meeting, now: datetime | None = None) -> bool:
+    """'Ik ben later' only on the day itself, until the meeting ends."""
+    now = now or utcnow()
+    return local_today(now) == to_local(meeting.starts_at).date() and now < meeting.ends_at
+
+
+def open_for_answers(meeting: Meeting, now: datetime | None = None) -> bool:
+    now = now or utcnow()
+    return not meeting.cancelled and (now < meeting.starts_at or late_allowed(meeting, now))
+
+
+@dataclass
+class Childcare:
+    needed: bool = False
+    count: int = 0
+    ages: list[int] = field(default_factory=list)
+
+
+def _age_error() -> ServiceError:
+    return ServiceError(_l("Vul een leeftijd in van 0 tot %(n)d jaar.", n=MAX_AGE), "ages")
+
+
+def parse_ages(values: list[str]) -> list[int]:
+    ages = []
+    for value in values:
+        value = (value or "").strip()
+        if not value:
+            continue
+        if not value.isdigit() or int(value) > MAX_AGE:
+            raise _age_error()
+        ages.append(int(value))
+    return ages
+
+
+def answer_meeting(
+    user: User,
+    meeting_id: int,
+    answer: Answer | str,
+    reason: str | None = None,
+    childcare: Childcare | None = None,
+    now: datetime | None = None,
+) -> Rsvp:
+    """Her whole answer, replacing any earlier one: sending it twice changes nothing."""
+    now = now or utcnow()
+    meeting = get_meeting_for_participant(user, meeting_id)
+    if meeting is None or user.role != Role.PARTICIPANT:
+        raise ServiceError(_l("Deze bijeenkomst is niet van jouw groep."), "meeting")
+    try:
+        answer = Answer(answer)
+    except ValueError:
+        raise ServiceError(_l("Kies: ik kom, ik kom niet of ik ben later."), "answer") from None
+    if meeting.cancelled:
+        raise ServiceError(_l("Deze bijeenkomst gaat niet door."), "answer")
+    if answer == Answer.LATE:
+        if not late_allowed(meeting, now):
+            raise ServiceError(
+                _l("'Ik ben later' kan alleen op de dag van de bijeenkomst zelf."), "answer"
+            )
+    elif now >= meeting.starts_at:
+        raise ServiceError(
+            _l("De bijeenkomst is al begonnen. Je kunt je antwoord niet meer veranderen."),
+            "answer",
+        )
+    childcare = childcare or Childcare()
+    if answer == Answer.NOT_COMING:
+        childcare = Childcare()
+        if reason:
+            try:
+                reason = NotComingReason(reason).value
+            except ValueError:
+                reason = None
+    else:
+        reason = None
+    if childcare.needed:
+        if not 1 <= childcare.count <= MAX_CHILDREN:
+            raise ServiceError(
+                _l("Voor hoeveel kinderen heb je opvang nodig? Kies 1 tot %(n)d.", n=MAX_CHILDREN),
+                "children",
+            )
+        if len(childcare.ages) > childcare.count:
+            raise ServiceError(_l("Je gaf meer leeftijden dan kinderen."), "ages")
+        if any(not 0 <= a <= MAX_AGE for a in childcare.ages):
+            raise _age_error()
+    else:
+        childcare = Childcare()
+    rsvp = rsvp_of(user, meeting) or Rsvp(meeting_id=meeting.id, user_id=user.id)
+    rsvp.answer = answer
+    rsvp.reason = reason
+    rsvp.childcare_needed = childcare.needed
+    rsvp.children_count = childcare.count if childcare.needed else 0
+    rsvp.children_ages = ",".join(str(a) for a in childcare.ages)
+    rsvp.answered_at = now
+    db.session.add(rsvp)
+    db.session.commit()
+    return rsvp
