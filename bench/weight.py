@@ -309,26 +309,35 @@ def page_exists(app, path: str) -> bool:
     return True
 
 
-def run(pages=PAGES, verbose: bool = True) -> list[PageWeight]:
+def run(pages=PAGES, verbose: bool = True, browser=None) -> list[PageWeight]:
+    """Measure `pages` in `browser`, or in a Chromium started here (the tests pass theirs:
+    one Playwright per process)."""
+    if browser is not None:
+        return _measure_all(browser, pages, verbose)
     from playwright.sync_api import sync_playwright
 
-    app = demo_app()
-    results = []
-    with Server(app) as server, sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for label, path, user in pages:
-                if not page_exists(app, path):
-                    if verbose:
-                        print(f"skipped {label}: {path} does not exist yet", file=sys.stderr)
-                    results.append(PageWeight(label, path, Load(), Load(), skipped="not built"))
-                    continue
-                cookie = login_cookie(server.url, user) if user else None
-                result = measure(browser, server, path, cookie)
-                result.label = label
-                results.append(result)
+            return _measure_all(browser, pages, verbose)
         finally:
             browser.close()
+
+
+def _measure_all(browser, pages, verbose: bool) -> list[PageWeight]:
+    app = demo_app()
+    results = []
+    with Server(app) as server:
+        for label, path, user in pages:
+            if not page_exists(app, path):
+                if verbose:
+                    print(f"skipped {label}: {path} does not exist yet", file=sys.stderr)
+                results.append(PageWeight(label, path, Load(), Load(), skipped="not built"))
+                continue
+            cookie = login_cookie(server.url, user) if user else None
+            result = measure(browser, server, path, cookie)
+            result.label = label
+            results.append(result)
     return results
 
 

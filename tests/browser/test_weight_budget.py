@@ -10,8 +10,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def home():
-    (result,) = run(pages=[("home", "/", "sara")], verbose=False)
+def home(browser):
+    (result,) = run(pages=[("home", "/", "sara")], verbose=False, browser=browser)
     return result
 
 
