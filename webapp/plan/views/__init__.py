@@ -1,0 +1,7 @@
+"""Her stappenplan at /plan (`her_plan`, `steps`), and for staff the read-only view of a plan
+she shares and the step templates of groups (`staff`). Changes she can make offline go through
+`@offline_mutation`. All on the blueprint `plan`."""
+
+from webapp.plan.views import her_plan, hooks, staff, steps  # noqa: F401
+
+hooks.register_hooks()

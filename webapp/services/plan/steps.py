@@ -1,0 +1,213 @@
+"""Her steps: reading them, and the changes she makes, also offline (see `changes`)."""
+
+import uuid as uuidlib
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from webapp.extensions import db
+from webapp.models import User, utcnow
+from webapp.models.plan import PlanStep, Reflection, StepStatus
+from webapp.services import ServiceError
+from webapp.services.plan.changes import Outcome, change_time, later_change_won, set_fields
+from webapp.services.plan.choices import STATUSES, by_area, check_area, clean_text, rung_for
+from webapp.services.plan.goal import get_plan
+from webapp.services.plan.templates import template_item
+
+
+def _her_steps(user: User) -> Select:
+    return (
+        select(PlanStep)
+        .where(PlanStep.owner_id == user.id)
+        .order_by(PlanStep.position, PlanStep.id)
+    )
+
+
+def steps_of(user: User) -> list[PlanStep]:
+    return list(db.session.scalars(_her_steps(user)))
+
+
+def steps_by_area(user: User) -> list[tuple[str, object, list[PlanStep]]]:
+    # The plan page shows each step's reflection: load them in one query, not one per step.
+    steps = db.session.scalars(_her_steps(user).options(selectinload(PlanStep.reflection)))
+    return by_area(steps, lambda s: s.area)
+
+
+def get_step(user: User, step_uuid: str) -> PlanStep | None:
+    """Her step by its UUID, or None: another participant's step is not found."""
+    return db.session.scalar(
+        select(PlanStep).where(PlanStep.uuid == str(step_uuid), PlanStep.owner_id == user.id)
+    )
+
+
+def next_step(user: User) -> PlanStep | None:
+    steps = [s for s in steps_of(user) if s.status in (StepStatus.BUSY, StepStatus.TODO)]
+    busy = [s for s in steps if s.status == StepStatus.BUSY]
+    return (busy or steps or [None])[0]
+
+
+def done_steps(user: User) -> list[PlanStep]:
+    return list(
+        db.session.scalars(
+            select(PlanStep)
+            .where(PlanStep.owner_id == user.id, PlanStep.status == StepStatus.DONE)
+            .order_by(PlanStep.done_at.desc(), PlanStep.id.desc())
+            .options(selectinload(PlanStep.reflection))
+        )
+    )
+
+
+def _check_owner(user: User, step: PlanStep) -> None:
+    if step.owner_id != user.id:
+        raise LookupError("not her step")
+
+
+def _check_step_values(values: dict) -> dict:
+    clean = {}
+    for name, value in values.items():
+        if name == "action":
+            clean[name] = clean_text(value, "action", required=True)
+        elif name in ("helper", "if_hard"):
+            clean[name] = clean_text(value, name)
+        elif name == "area":
+            clean[name] = check_area(value)
+        elif name == "status":
+            if value not in STATUSES:
+                raise ServiceError(_l("Kies wat bij deze stap past."), field="status")
+            clean[name] = StepStatus(value)
+        elif name == "moment":
+            if value is not None and not isinstance(value, date):
+                raise ServiceError(_l("Dit is geen datum."), field="moment")
+            clean[name] = value
+        else:
+            raise ValueError(name)
+    return clean
+
+
+def _valid_uuid(value) -> str | None:
+    try:
+        return str(uuidlib.UUID(str(value))) if value else None
+    except ValueError:
+        return None
+
+
+def add_step(
+    user: User,
+    action: str,
+    area: str,
+    *,
+    step_uuid: str | None = None,
+    moment: date | None = None,
+    helper: str = "",
+    if_hard: str = "",
+    rung: int | None = None,
+    at: datetime | None = None,
+) -> Outcome:
+    """A new step at the end of its list. A step made offline keeps its UUID; adding the same
+    UUID again changes nothing (it is the same step)."""
+    values = _check_step_values(
+        {"action": action, "area": area, "moment": moment, "helper": helper, "if_hard": if_hard}
+    )
+    step_uuid = _valid_uuid(step_uuid) or str(uuidlib.uuid4())
+    existing = db.session.scalar(select(PlanStep).where(PlanStep.uuid == step_uuid))
+    if existing is not None:
+        if existing.owner_id != user.id:
+            raise ServiceError(_l("Deze stap bestaat al."))
+        return Outcome(step=existing)
+    get_plan(user)
+    when = change_time(at)
+    last = db.session.scalar(
+        select(func.max(PlanStep.position)).where(PlanStep.owner_id == user.id)
+    )
+    step = PlanStep(
+        uuid=step_uuid,
+        owner_id=user.id,
+        rung=rung_for(values["area"], rung),
+        position=(last or 0) + 1,
+        status=StepStatus.TODO,
+        field_times={},
+        **values,
+    )
+    outcome = Outcome(step=step)
+    step.field_times = {name: when.isoformat() for name in (*values, "status", "position")}
+    outcome.applied = list(values)
+    db.session.add(step)
+    db.session.commit()
+    return outcome
+
+
+def add_step_from_template(
+    user: User, item_key: str, *, step_uuid: str | None = None, at: datetime | None = None
+) -> Outcome:
+    """Copy a template item into her plan, in her language now: later changes to the template
+    never rewrite her steps."""
+    item = template_item(user, item_key)
+    if item is None:
+        raise ServiceError(_l("Deze stap staat niet (meer) in de lijst."), field="template")
+    return add_step(
+        user, item["action"], item["area"], step_uuid=step_uuid, rung=item["rung"], at=at
+    )
+
+
+def update_step(user: User, step: PlanStep, values: dict, at: datetime | None = None) -> Outcome:
+    _check_owner(user, step)
+    clean = _check_step_values(values)
+    outcome = Outcome(step=step)
+    set_fields(step, clean, change_time(at), outcome)
+    if "status" in outcome.applied:
+        step.done_at = utcnow() if step.status == StepStatus.DONE else None
+    db.session.commit()
+    return outcome
+
+
+def set_status(user: User, step: PlanStep, status: str, at: datetime | None = None) -> Outcome:
+    return update_step(user, step, {"status": status}, at)
+
+
+def set_reflection(user: User, step: PlanStep, text: str, at: datetime | None = None) -> Outcome:
+    """'Waar ben ik trots op': empty text removes the note."""
+    _check_owner(user, step)
+    text = clean_text(text, "reflection")
+    outcome = Outcome(step=step)
+    when = change_time(at)
+    times = dict(step.field_times or {})
+    if later_change_won(times, "reflection", when):
+        outcome.superseded.append("reflection")
+        return outcome
+    times["reflection"] = when.isoformat()
+    step.field_times = times
+    if not text:
+        step.reflection = None  # delete-orphan removes the row
+    elif step.reflection is None:
+        step.reflection = Reflection(text=text, written_at=when)
+    else:
+        step.reflection.text = text
+        step.reflection.written_at = when
+    outcome.applied.append("reflection")
+    db.session.commit()
+    return outcome
+
+
+def move_step(user: User, step: PlanStep, direction: int) -> None:
+    """Swap with the neighbour in the same life area (direction -1 up, +1 down)."""
+    same_area = [s for s in steps_of(user) if s.area == step.area]
+    index = next(i for i, s in enumerate(same_area) if s.id == step.id)
+    other_index = index + (1 if direction > 0 else -1)
+    if not 0 <= other_index < len(same_area):
+        return
+    other = same_area[other_index]
+    step.position, other.position = other.position, step.position
+    if step.position == other.position:
+        other.position += -direction
+    now = utcnow().isoformat()
+    for s in (step, other):
+        s.field_times = {**(s.field_times or {}), "position": now}
+    db.session.commit()
+
+
+def delete_step(user: User, step: PlanStep) -> None:
+    _check_owner(user, step)
+    db.session.delete(step)
+    db.session.commit()
