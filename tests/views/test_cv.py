@@ -5,6 +5,12 @@ def test_checklist_tick_works_with_and_without_htmx(client, auth, demo):
     assert plain.status_code == 302
     page = client.get("/cv/").get_data(as_text=True)
     assert 'id="item-skills" class="check-item is-done"' in page
+    ticked = client.post(
+        "/cv/lijst/contact", data={"done": "1"}, headers={"HX-Request": "true", "X-CSRFToken": token}
+    )
+    assert ticked.status_code == 200
+    html = ticked.get_data(as_text=True)
+    assert 'class="check-item is-done"' in html and "<svg" in html  # the tick is drawn
     fragment = client.post(
         "/cv/lijst/skills", data={"done": "0"}, headers={"HX-Request": "true", "X-CSRFToken": token}
     )

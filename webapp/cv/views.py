@@ -6,6 +6,7 @@ from flask_login import current_user
 from webapp.cv import bp
 from webapp.extensions import htmx
 from webapp.models import Role
+from webapp.offline import offline_mutation
 from webapp.security import roles
 from webapp.services import ServiceError, cv
 
@@ -26,6 +27,7 @@ def index():
 
 @bp.post("/lijst/<item>")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def set_item(item: str):
     try:
         done = cv.set_item(current_user, item, request.form.get("done") == "1")
@@ -33,7 +35,10 @@ def set_item(item: str):
         abort(404)
     if htmx:
         label = next(items[item] for _t, items in cv.CV_CHECKLIST.values() if item in items)
-        return render_template("cv/_item.html", key=item, label=label, is_done=done)
+        ticked, total = cv.progress(current_user)
+        return render_template(
+            "cv/_item.html", key=item, label=label, is_done=done
+        ) + render_template("cv/_progress.html", done=ticked, total=total, oob=True)
     return redirect(url_for("cv.index") + f"#item-{item}")
 
 
