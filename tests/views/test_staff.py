@@ -53,7 +53,9 @@ def test_staff_makes_a_reset_code_for_a_participant_of_her_group(client, auth, d
         "/wachtwoord", data={"code": code, "password": "heel-nieuw-1", "csrf_token": token}
     )
     assert done.status_code == 302
-    assert "Hoi Sara" in client.get("/").get_data(as_text=True)  # logged in right away
+    home = client.get("/").get_data(as_text=True)
+    assert "Hoi Sara" in home  # logged in right away
+    assert "Je naam om in te loggen is: sara" in home  # in case she forgot that too
     auth.logout()
     assert auth.login("sara", "heel-nieuw-1").headers["Location"] == "/"
 

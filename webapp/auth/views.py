@@ -159,6 +159,13 @@ def reset_password():
             error = e
         else:
             login_user(user, remember=True)
+            # She may have forgotten her login name too: say it once, with the good news.
+            flash(
+                _(
+                    "Je nieuwe wachtwoord is bewaard. Je naam om in te loggen is: %(username)s",
+                    username=user.username,
+                )
+            )
             return redirect(home_for(user))
     status = 400 if error or form.errors else 200
     return render_template("auth/reset.html", form=form, error=error), status

@@ -4,7 +4,7 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from webapp.services.childcare import KINDS, STATUSES, WAITING_FOR
+from webapp.services.childcare import KINDS, STATUSES, TEXT_MAX, WAITING_FOR
 
 
 class ChildForm(FlaskForm):
@@ -31,6 +31,13 @@ class StatusForm(FlaskForm):
 
 
 class CalamityForm(FlaskForm):
-    sick_child = TextAreaField(_l("Mijn kind is ziek. Wie helpt?"))
-    school_holidays = TextAreaField(_l("Schoolvakantie. Wie past op?"))
-    study_days = TextAreaField(_l("Studiedag van school. Wie past op?"))
+    # maxlength: the phone stops her at the limit, instead of a message after saving.
+    sick_child = TextAreaField(
+        _l("Mijn kind is ziek. Wie helpt?"), render_kw={"maxlength": TEXT_MAX}
+    )
+    school_holidays = TextAreaField(
+        _l("Schoolvakantie. Wie past op?"), render_kw={"maxlength": TEXT_MAX}
+    )
+    study_days = TextAreaField(
+        _l("Studiedag van school. Wie past op?"), render_kw={"maxlength": TEXT_MAX}
+    )

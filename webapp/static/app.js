@@ -26,6 +26,15 @@
     banner.hidden = false;
   }
 
+  /* After a form came back with a mistake, show it: the message may be far down the page. */
+  const firstError = document.querySelector("[aria-invalid='true'], .error-box");
+  if (firstError) {
+    const closed = firstError.closest("details:not([open])");
+    if (closed) closed.open = true;
+    firstError.scrollIntoView({ block: "center" });
+    if (firstError.matches("input, select, textarea")) firstError.focus({ preventScroll: true });
+  }
+
   /* A page served from the phone's cache says how old it is. */
   if (body.dataset.cachedAt) {
     const when = new Date(body.dataset.cachedAt);
