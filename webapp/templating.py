@@ -15,6 +15,12 @@ def has_endpoint(endpoint: str) -> bool:
     return endpoint in current_app.view_functions
 
 
+def written_by_staff(text: str) -> Markup:
+    """Text a medewerker or trainster typed (in Dutch, for now): marked as Dutch and isolated,
+    so an Arabic page neither reads it as Arabic nor moves its full stop to the wrong end."""
+    return Markup('<bdi lang="nl" dir="auto">{}</bdi>').format(text)
+
+
 def current_language() -> str:
     return str(get_locale() or "nl")
 
@@ -50,6 +56,7 @@ def warm_pages() -> list[str]:
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.filters["staff_text"] = written_by_staff
     @app.context_processor
     def once_after_login():
         return {"warm_pages": warm_pages() if current_user.is_authenticated else []}
