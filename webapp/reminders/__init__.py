@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("reminders", __name__, cli_group="reminders")
 
-from webapp.reminders import cli, views  # noqa: E402, F401
+from webapp.reminders import cli, push_views, staff_views, views  # noqa: E402, F401

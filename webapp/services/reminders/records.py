@@ -1,0 +1,75 @@
+"""Writing reminders and deliveries in bulk, each exactly once, and the paths they link to.
+
+A reminder is inserted with ON CONFLICT DO NOTHING on its key (user, kind, target, moment), so
+it exists once; a sender takes rows with `UPDATE … WHERE <state> RETURNING id`, so only one
+sender gets each. Statements go in chunks to stay within the databases' parameter limits.
+"""
+
+from collections.abc import Iterator
+
+from flask import current_app
+from sqlalchemy import update
+from werkzeug.routing import BuildError
+
+from webapp.extensions import db
+from webapp.models import utcnow
+from webapp.models.reminders import PushState, Reminder
+
+
+def chunks(ids: list, size: int) -> Iterator[list]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def insert_ignore(table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    dialect = db.session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover
+        raise RuntimeError(f"unsupported database {dialect}")
+    for chunk in chunks(rows, 1000):
+        db.session.execute(dialect_insert(table).on_conflict_do_nothing(), chunk)
+
+
+def claim(table, ids: list[int], where, values: dict) -> list[int]:
+    """Update the rows among `ids` that still match `where`; the ids this caller got."""
+    claimed: list[int] = []
+    for chunk in chunks(ids, 900):
+        result = db.session.execute(
+            update(table).where(table.c.id.in_(chunk), where).values(**values).returning(table.c.id)
+        )
+        claimed.extend(r[0] for r in result)
+    return claimed
+
+
+def reminder_row(user_id, kind, target_id, moment, due_at, url, params) -> dict:
+    return {
+        "user_id": user_id,
+        "kind": kind,
+        "target_id": target_id,
+        "moment": moment,
+        "due_at": due_at,
+        "url": url,
+        "params": params,
+        "created_at": utcnow(),
+        "push_state": PushState.PENDING,
+    }
+
+
+def create_reminders(rows: list[dict]) -> None:
+    insert_ignore(Reminder.__table__, rows)
+
+
+def build_path(endpoint: str, fallback: str, **values) -> str:
+    """A path for a page of another feature, or `fallback` when that feature is not here.
+    Works without a request (the sender runs from cron)."""
+    if endpoint not in current_app.view_functions:
+        return fallback
+    try:
+        return current_app.url_map.bind("localhost").build(endpoint, values)
+    except BuildError:
+        return fallback

@@ -1,0 +1,70 @@
+"""Her notification settings: push on or off, quiet hours, what the lock screen shows."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from webapp.extensions import db
+from webapp.models import User
+from webapp.models.reminders import NotificationSettings
+from webapp.services import ServiceError
+from webapp.services.reminders.clock import utc_to_local
+
+
+def default_settings(user_id: int | None = None) -> NotificationSettings:
+    """What she has before she chose anything: push on, quiet 21:00–08:00, neutral text."""
+    return NotificationSettings(
+        user_id=user_id,
+        push_enabled=True,
+        quiet_start=21 * 60,
+        quiet_end=8 * 60,
+        lock_screen="neutral",
+    )
+
+
+def get_settings(user: User) -> NotificationSettings:
+    settings = db.session.get(NotificationSettings, user.id)
+    if settings is None:
+        settings = default_settings(user.id)
+    return settings
+
+
+def load_settings(user_ids: Iterable[int]) -> dict[int, NotificationSettings]:
+    """The saved settings of many people at once, by user id (missing: never saved)."""
+    return {
+        s.user_id: s
+        for s in db.session.scalars(
+            select(NotificationSettings).where(NotificationSettings.user_id.in_(user_ids))
+        )
+    }
+
+
+def save_settings(
+    user: User, push_enabled: bool, quiet_start: int, quiet_end: int, lock_screen: str
+) -> NotificationSettings:
+    if lock_screen not in ("neutral", "details"):
+        raise ServiceError(_l("Kies wat je telefoon laat zien."), "lock_screen")
+    for value in (quiet_start, quiet_end):
+        if not 0 <= value < 24 * 60:
+            raise ServiceError(_l("Kies een tijd."), "quiet_start")
+    settings = get_settings(user)
+    settings.push_enabled = push_enabled
+    settings.quiet_start = quiet_start
+    settings.quiet_end = quiet_end
+    settings.lock_screen = lock_screen
+    db.session.add(settings)
+    db.session.commit()
+    return settings
+
+
+def in_quiet_hours(settings: NotificationSettings, now: datetime) -> bool:
+    start, end = settings.quiet_start, settings.quiet_end
+    if start == end:
+        return False
+    local = utc_to_local(now)
+    minute = local.hour * 60 + local.minute
+    if start < end:
+        return start <= minute < end
+    return minute >= start or minute < end  # over midnight: 21:00–08:00
