@@ -1,8 +1,11 @@
 """The participant's bottom navigation. A feature adds its tab by endpoint; a tab whose
 blueprint is not registered is simply not shown."""
 
+from collections.abc import Callable
+
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 PARTICIPANT_TABS = (
     ("plan.index", _l("Mijn plan"), "plan"),
@@ -11,6 +14,10 @@ PARTICIPANT_TABS = (
     ("cv.index", _l("Cv"), "cv"),
     ("home.more", _l("Meer"), "more"),
 )
+
+
+# A count shown on a tab (unread messages on Meer): endpoint -> function(user) -> int.
+TAB_BADGES: dict[str, Callable] = {}
 
 
 def _is_current(tab: str, current: str) -> bool:
@@ -27,6 +34,7 @@ def participant_tabs() -> list[dict]:
             "label": label,
             "icon": icon,
             "active": _is_current(endpoint, current),
+            "badge": TAB_BADGES[endpoint](current_user) if endpoint in TAB_BADGES else 0,
         }
         for endpoint, label, icon in PARTICIPANT_TABS
         if endpoint in current_app.view_functions

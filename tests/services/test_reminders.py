@@ -277,6 +277,23 @@ def test_meeting_reminders_once_each_and_not_for_who_declined(demo, group):
     assert db.session.scalar(select(func.count()).select_from(Reminder)) == 9
 
 
+def test_a_meeting_planned_late_gets_no_week_reminder(demo, group):
+    """'Over een week' would not be true for a meeting three days away: it is skipped; the
+    day-before and morning reminders still come."""
+    agenda = pytest.importorskip("webapp.models.agenda")
+    planned = service.local_to_utc(DAY, time(12, 0))
+    start = planned + timedelta(days=3, hours=7)
+    meeting = agenda.Meeting(uid="late-1", group_id=group.id, title="Kort dag",
+                             starts_at=start, ends_at=start + timedelta(hours=2))  # fmt: skip
+    db.session.add(meeting)
+    db.session.commit()
+    service.create_due(planned)
+    assert db.session.scalar(select(func.count()).select_from(Reminder)) == 0
+    service.create_due(start - timedelta(hours=2))  # the morning of the day itself
+    kinds = {r.kind for r in db.session.scalars(select(Reminder))}
+    assert kinds == {ReminderKind.MEETING_MORNING}
+
+
 SENDER = """
 import sys
 from datetime import datetime

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp import navigation, templating
+from webapp.home.summary import register_home_card
 from webapp.models import Role
 from webapp.models.reminders import ReminderKind
 from webapp.reminders import bp
@@ -33,6 +34,16 @@ if not any(endpoint == "reminders.inbox" for endpoint, _label in navigation.MORE
     navigation.MORE_LINKS.append(("reminders.settings", _l("Meldingen")))
 if "reminders.inbox" not in templating.OFFLINE_PAGES:
     templating.OFFLINE_PAGES.append("reminders.inbox")
+# Unread messages show on the Meer tab and as a card on her home, not only inside Meer.
+navigation.TAB_BADGES["home.more"] = service.unread_count
+
+
+def _messages_card(user) -> dict | None:
+    count = service.unread_count(user)
+    return {"template": "reminders/_home_card.html", "count": count} if count else None
+
+
+register_home_card("messages", _messages_card)
 
 
 @bp.record_once

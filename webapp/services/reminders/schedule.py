@@ -13,6 +13,7 @@ from webapp.services.reminders.records import build_path, create_reminders, remi
 
 DAY_BEFORE_AT = time(17, 0)  # local time of the "tomorrow" reminder
 MORNING_AT = time(8, 0)  # local time of the "today" reminder
+WEEK_REMINDER_GRACE = timedelta(days=1)
 
 
 def create_due(now: datetime | None = None) -> None:
@@ -117,12 +118,13 @@ def _meeting_moments_due(meeting, now: datetime) -> list[tuple[ReminderKind, dat
             morning - timedelta(minutes=1) if morning == meeting.starts_at else morning,
         ),
     ]
-    # Each reminder only while it still makes sense: the week reminder not in the last day.
+    # Each reminder only while it still makes sense. The week reminder says "over een week": for a
+    # meeting planned (or a sender run) more than a day later than that, it would not be true.
     due = []
     for kind, due_at in moments:
         if due_at > now:
             continue
-        if kind == ReminderKind.MEETING_WEEK and now >= meeting.starts_at - timedelta(days=1):
+        if kind == ReminderKind.MEETING_WEEK and now - due_at > WEEK_REMINDER_GRACE:
             continue
         if (
             kind == ReminderKind.MEETING_DAY_BEFORE
