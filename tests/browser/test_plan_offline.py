@@ -61,6 +61,9 @@ def offline_changes_arrive_exactly_once(context, page, live_db, username, new_ac
     # 1. Mark the step done (an htmx form).
     page.click(f"#stap-{step_id} button[name=status][value=gedaan]")
     page.locator(f"#stap-{step_id} + .outbox-note, #stap-{step_id} .outbox-note").first.wait_for()
+    # The screen agrees with her tap while the change waits on the phone.
+    pressed = page.locator(f"#stap-{step_id} button[name=status][aria-pressed=true]")
+    assert pressed.get_attribute("value") == "gedaan"
     # 2. The reflection form appears at once; write what she is proud of (a plain form).
     page.locator(f"#trots-{step_id}").wait_for(state="visible")
     page.fill(f"#trots-tekst-{step_id}", reflection)

@@ -268,6 +268,15 @@
     return report(await replay());
   }
 
+  /* A choice among buttons (a status, an RSVP answer) shows as chosen while it waits on the
+     phone, so the screen agrees with what she tapped. */
+  function showChoice(form, submitter) {
+    if (!submitter || !submitter.name || !submitter.hasAttribute("aria-pressed")) return;
+    form.querySelectorAll(`button[name="${submitter.name}"][aria-pressed]`).forEach((button) => {
+      button.setAttribute("aria-pressed", button === submitter ? "true" : "false");
+    });
+  }
+
   async function keep(form, url, entries, submitter) {
     const label = (form.dataset.offlineLabel || "").slice(0, 200);
     const item = await enqueue(url, entries, { user: document.body.dataset.user || "", label });
@@ -277,6 +286,7 @@
       const target = document.getElementById(reveal);
       if (target) target.hidden = false;
     }
+    showChoice(form, submitter);
     await showCount();
     return item;
   }
