@@ -9,6 +9,7 @@ from flask_login import current_user
 from webapp.childcare import bp
 from webapp.childcare.forms import CalamityForm, ChildForm, KindForm, StatusForm
 from webapp.models import Role
+from webapp.offline import offline_mutation
 from webapp.security import roles
 from webapp.services import ServiceError, childcare
 
@@ -47,6 +48,7 @@ def index():
 
 @bp.post("/kinderen")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def add_child():
     form = ChildForm()
     if form.validate_on_submit():
@@ -70,6 +72,7 @@ def remove_child(child_id: int):
 
 @bp.post("/kinderen/<int:child_id>/opvang")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def start_application(child_id: int):
     child = _own_child(child_id)
     form = KindForm()
@@ -81,6 +84,7 @@ def start_application(child_id: int):
 
 @bp.route("/aanvragen/<int:application_id>", methods=["GET", "POST"])
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def application(application_id: int):
     application = _own_application(application_id)
     form = StatusForm(obj=application)
@@ -118,6 +122,7 @@ def remove_application(application_id: int):
 
 @bp.route("/noodplan", methods=["GET", "POST"])
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def calamity_plan():
     form = CalamityForm(obj=childcare.calamity_plan_of(current_user))
     if form.validate_on_submit():
