@@ -1,10 +1,13 @@
 """Fixtures the agenda's service tests and page tests share: the demo accounts without the
 demo meetings, Groep Zuid, and what the change listeners heard."""
 
+from datetime import datetime
+
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 from webapp.extensions import db
+from webapp.models import Membership
 from webapp.models.agenda import Meeting
 from webapp.services import agenda
 
@@ -13,8 +16,10 @@ __all__ = ["demo", "told", "zuid"]
 
 @pytest.fixture
 def demo(demo):
-    """The demo accounts, without the demo meetings: each test plans its own."""
+    """The demo accounts, without the demo meetings: each test plans its own. The tests plan
+    meetings from early 2026 on, so the participants joined their group before that."""
     db.session.execute(delete(Meeting))
+    db.session.execute(update(Membership).values(joined_at=datetime(2025, 9, 1)))
     db.session.commit()
     return demo
 

@@ -19,12 +19,15 @@ MEETING_CHANGE_LISTENERS: list[Callable[[Meeting, str, list[User]], None]] = []
 
 
 def invited_participants(meeting: Meeting) -> list[User]:
+    """Participants of the meeting's group who were in it before it ended: someone who joined
+    afterwards was never invited (and does not count as 'no answer')."""
     return list(
         db.session.scalars(
             select(User)
             .join(Membership, Membership.user_id == User.id)
             .where(
                 Membership.group_id == meeting.group_id,
+                Membership.joined_at < meeting.ends_at,
                 User.role == Role.PARTICIPANT,
                 User.active.is_(True),
             )
