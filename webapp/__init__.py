@@ -4,6 +4,7 @@ import logging
 import os
 
 from flask import Flask, g, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 
 from webapp.config import load_config
@@ -37,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(load_config(app.instance_path, config))
+    app.session_interface = SessionInterface()
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(app.root_path, "..", "translations")
 
     from webapp import i18n, security  # noqa: F401  (registers the unauthorized handler)
@@ -92,14 +94,26 @@ def _install_request_hooks(app: Flask) -> None:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        if request.path.startswith("/assets/"):
+            # The same immutable files for everyone: no user lookup, no cookie, cacheable.
+            response.headers.pop("Set-Cookie", None)
+            return response
         # The same URL answers a full page or an htmx fragment: caches must keep them apart.
         response.vary.add("HX-Request")
         if current_user.is_authenticated and not getattr(g, "cacheable_publicly", False):
             # Private pages may be kept by her own service worker, never by a shared cache.
             response.headers.setdefault("Cache-Control", "private, no-cache")
-        if request.path.startswith("/static/") or request.path.startswith("/vendor/"):
-            response.headers.pop("Set-Cookie", None)
         return response
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """The signed-cookie session, except on the shared static files: they must not vary by
+    cookie, or a phone would fetch every file again after each login."""
+
+    def save_session(self, app, session, response) -> None:
+        if request.path.startswith("/assets/"):
+            return
+        super().save_session(app, session, response)
 
 
 def _quiet_logs(app: Flask) -> None:

@@ -62,3 +62,14 @@ def test_pages_are_protected_by_a_strict_content_security_policy(client):
 
 def test_every_page_varies_on_htmx(client):
     assert "HX-Request" in client.get("/login").headers["Vary"]
+
+
+def test_assets_carry_nothing_about_her(client, auth, demo):
+    auth.login("sara")
+    html = client.get("/").get_data(as_text=True)
+    css = html.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    response = client.get(css)
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
+    assert "private" not in response.headers["Cache-Control"]
