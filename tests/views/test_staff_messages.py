@@ -52,3 +52,21 @@ def test_an_empty_message_is_refused_and_what_she_chose_is_kept(client, auth, de
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Schrijf eerst je bericht." in page and "Yarın kahve var." in page
+
+
+def test_an_untranslated_message_is_marked_dutch_on_her_arabic_page(client, auth, demo):
+    group = demo["sara"].memberships[0].group
+    reminders.send_staff_message(
+        demo["medewerker"], "group", "Morgen is er soep.", translations={"pl": "Jutro zupa."},
+        group=group,
+    )  # fmt: skip
+    auth.login("amina")
+    inbox = client.get("/inbox").get_data(as_text=True)
+    assert 'lang="nl">Morgen is er soep.' in inbox
+    (reminder,) = reminders.inbox(demo["amina"])
+    item = client.get(f"/inbox/{reminder.id}").get_data(as_text=True)
+    assert 'class="message-body" lang="nl">Morgen is er soep.' in item
+    auth.logout()
+    auth.login("ewa")
+    (reminder,) = reminders.inbox(demo["ewa"])
+    assert 'lang="pl">Jutro zupa.' in client.get(f"/inbox/{reminder.id}").get_data(as_text=True)

@@ -56,6 +56,10 @@ class StaffMessage(Base):
     def text_for(self, lang: str) -> str:
         return (self.translations or {}).get(lang) or self.body
 
+    def language_for(self, lang: str) -> str:
+        """The language of what `text_for(lang)` gives: hers, or Dutch when not translated."""
+        return lang if (self.translations or {}).get(lang) else "nl"
+
 
 class Reminder(Base):
     __tablename__ = "reminders"

@@ -16,6 +16,7 @@ from webapp.security import roles
 from webapp.services import ServiceError
 from webapp.services import push as push_service
 from webapp.services import reminders as service
+from webapp.templating import current_language
 
 
 class InboxLabel:
@@ -69,7 +70,10 @@ def inbox():
     messages = {r.id: service.message_of(r) for r in items if r.kind == ReminderKind.MESSAGE}
     return render_template(
         "reminders/inbox.html",
-        items=[(r, *service.render_text(r, messages.get(r.id))) for r in items],
+        items=[
+            (r, *service.render_text(r, messages.get(r.id)), _body_language(messages.get(r.id)))
+            for r in items
+        ],
         button_form=EmptyForm(),
         push_ready=push_service.public_key() is not None,
     )
@@ -81,6 +85,12 @@ def read_all():
     _check_button()
     service.mark_all_read(current_user)
     return redirect(url_for("reminders.inbox"))
+
+
+def _body_language(message) -> str | None:
+    """A staff message not translated into her language is shown in Dutch: say so, for the
+    screen reader's voice and the text direction."""
+    return message.language_for(current_language()) if message is not None else None
 
 
 def _check_button() -> None:
@@ -101,12 +111,14 @@ def _own_or_404(reminder_id: int):
 def item(reminder_id: int):
     reminder = _own_or_404(reminder_id)
     service.mark_read(reminder)
-    title, body = service.render_text(reminder, service.message_of(reminder))
+    message = service.message_of(reminder)
+    title, body = service.render_text(reminder, message)
     return render_template(
         "reminders/item.html",
         reminder=reminder,
         title=title,
         body=body,
+        body_lang=_body_language(message),
         target=service.target_url(reminder),
         button_form=EmptyForm(),
     )
