@@ -45,7 +45,7 @@ def js_strings() -> dict[str, str]:
 EXTRA_JS_STRINGS: dict[str, object] = {}
 
 # Pages a participant can read offline; after login they are fetched into the phone's cache.
-OFFLINE_PAGES: list[str] = ["home.index", "home.more"]
+OFFLINE_PAGES: list[str] = ["home.index", "home.more", "pwa.offline"]
 
 
 def warm_pages() -> list[str]:

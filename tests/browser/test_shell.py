@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import login, wait_for_service_worker
+from tests.browser.conftest import login, wait_for_service_worker, wait_until
 
 
 def test_bottom_navigation_has_big_targets_with_icon_and_label(page):
@@ -87,3 +87,17 @@ def test_arabic_is_drawn_with_the_arabic_system_font(context, page):
     fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     arabic = [f for f in fonts if "Arabic" in f["familyName"]]
     assert arabic and arabic[0]["glyphCount"] > 0, fonts
+
+
+def test_the_offline_page_speaks_her_language(context, page):
+    login(page, "amina")
+    wait_for_service_worker(page)
+    wait_until(
+        page,
+        "async () => Boolean(await (await caches.open('es-pages')).match(location.origin + '/offline'))",
+    )
+    context.set_offline(True)
+    page.goto("/agenda/987654")  # never seen on this phone
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    context.set_offline(False)

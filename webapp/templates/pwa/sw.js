@@ -94,8 +94,16 @@ async function networkFirstPage(request) {
   } catch (err) {
     const cached = await fromPagesCache(request.url);
     if (cached) return cached;
-    return (await caches.match(OFFLINE_URL)) || new Response("offline", { status: 503 });
+    return (await offlinePage()) || new Response("offline", { status: 503 });
   }
+}
+
+/* The offline page in her language: the copy fetched after login (into her pages), else the
+   one kept at install, which is in the language of the page that installed the worker. */
+async function offlinePage() {
+  const pages = await caches.open(PAGES_CACHE);
+  return (await pages.match(new URL(OFFLINE_URL, self.location.origin).href)) ||
+    caches.match(OFFLINE_URL);
 }
 
 function isCacheablePage(response) {
