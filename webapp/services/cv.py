@@ -43,7 +43,7 @@ CV_CHECKLIST = {
 }
 # What she may leave out: an employer does not need to know these.
 LEAVE_OUT = (
-    _l("Dat je een bijstandsuitkering (bijstand) hebt."),
+    _l("Dat je een bijstandsuitkering hebt."),
     _l("Je gezondheid, of een ziekte."),
     _l("Schulden of geldzorgen."),
     _l("Je geloof, je burgerlijke staat of je BSN."),
