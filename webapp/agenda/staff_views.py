@@ -3,6 +3,7 @@ move or cancel a single date, see who comes and which children need childcare.""
 
 from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from wtforms import SelectChoice
 
@@ -102,9 +103,10 @@ def create():
                     form.until.data,
                 )
                 flash(
-                    _(
-                        "De reeks is gemaakt: %(n)d bijeenkomsten.",
-                        n=len(series.meetings),
+                    ngettext(
+                        "De reeks is gemaakt: %(num)d bijeenkomst.",
+                        "De reeks is gemaakt: %(num)d bijeenkomsten.",
+                        len(series.meetings),
                     )
                 )
                 return redirect(url_for("agenda_staff.index"), code=303)
