@@ -69,6 +69,29 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture
+def elsewhere(app):
+    """Another organisation with its own group, medewerker and participant: a world whose ids
+    must never open anything for the demo accounts."""
+    from webapp.models import Group, Organisation, Role
+    from webapp.services.accounts import create_user
+
+    organisation = Organisation(name="Gemeente Elders")
+    db.session.add(organisation)
+    db.session.flush()
+    group = Group(organisation_id=organisation.id, name="Groep Noord")
+    db.session.add(group)
+    db.session.commit()
+    staff = create_user("anders", "geheim-123", "Anouk", Role.STAFF, organisation=organisation)
+    participant = create_user("noor", "geheim-123", "Noor", Role.PARTICIPANT, groups=[group])
+    return {
+        "organisation": organisation,
+        "group": group,
+        "staff": staff,
+        "participant": participant,
+    }
+
+
+@pytest.fixture
 def client(app):
     app.test_client_class = IsolatedClient
     return app.test_client()

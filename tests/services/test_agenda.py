@@ -10,10 +10,8 @@ from icalendar import Calendar
 
 from tests.agenda_fixtures import *  # noqa: F403  (pytest fixtures: demo, told, zuid)
 from webapp.extensions import db
-from webapp.models import Group, Organisation, Role
 from webapp.models.agenda import Answer, Frequency, Meeting
 from webapp.services import ServiceError, agenda
-from webapp.services.accounts import create_user
 from webapp.services.agenda import Childcare, MeetingDetails
 
 # A fixed "now": Monday 2 March 2026, 09:00 UTC (10:00 in Amsterdam, winter time).
@@ -35,20 +33,6 @@ def meeting(demo, zuid):
     return agenda.create_meeting(
         demo["medewerker"], zuid, details(), date(2026, 3, 5), time(10), time(12), now=NOW
     )
-
-
-@pytest.fixture
-def elsewhere(app):
-    """Another organisation with its own group, medewerker and participant."""
-    org = Organisation(name="Gemeente Elders")
-    db.session.add(org)
-    db.session.flush()
-    group = Group(organisation_id=org.id, name="Groep Noord")
-    db.session.add(group)
-    db.session.flush()
-    staff = create_user("anders", "geheim-123", "Anouk", Role.STAFF, organisation=org)
-    participant = create_user("noor", "geheim-123", "Noor", Role.PARTICIPANT, groups=[group])
-    return {"group": group, "staff": staff, "participant": participant}
 
 
 # --- Time and series ------------------------------------------------------------------------

@@ -5,10 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from webapp.extensions import db
-from webapp.models import Group, Organisation, Role
 from webapp.services import agenda
-from webapp.services.accounts import create_user
 from webapp.services.agenda import MeetingDetails
 
 __all__ = ["elsewhere", "meeting"]
@@ -45,15 +42,10 @@ def meeting(demo, zuid):
 
 
 @pytest.fixture
-def elsewhere(app, demo):
-    org = Organisation(name="Gemeente Elders")
-    db.session.add(org)
-    db.session.flush()
-    group = Group(organisation_id=org.id, name="Groep Noord")
-    db.session.add(group)
-    db.session.flush()
-    staff = create_user("anders", "geheim-123", "Anouk", Role.STAFF, organisation=org)
-    create_user("noor", "geheim-123", "Noor", Role.PARTICIPANT, groups=[group])
+def elsewhere(elsewhere, demo):
+    """The other organisation (tests/conftest.py), with a meeting of its own."""
     day, start, end = soon()
-    other = agenda.create_meeting(staff, group, MeetingDetails(title="Noord"), day, start, end)
-    return {"group": group, "staff": staff, "meeting": other}
+    meeting = agenda.create_meeting(
+        elsewhere["staff"], elsewhere["group"], MeetingDetails(title="Noord"), day, start, end
+    )
+    return {**elsewhere, "meeting": meeting}

@@ -8,9 +8,9 @@ participant's ids give 403/404, never her data.
 import pytest
 from werkzeug.routing import Rule
 
-from webapp.models import Group, Role
+from webapp.models import Role
 from webapp.security import PUBLIC
-from webapp.services import access_codes, accounts
+from webapp.services import access_codes
 
 # A URL argument name -> the key of an object in the foreign world below. Features with their
 # own ids add their names here; unknown names get an id that does not exist.
@@ -30,28 +30,15 @@ ROLES = {
 
 
 @pytest.fixture
-def foreign(app, demo):
-    """Another organisation with its own group, staff member, participant and invitation."""
-    from webapp.extensions import db
-    from webapp.models import Organisation
-
-    organisation = Organisation(name="Gemeente Elders")
-    db.session.add(organisation)
-    db.session.flush()
-    group = Group(organisation_id=organisation.id, name="Groep Elders")
-    db.session.add(group)
-    db.session.commit()
-    staff = accounts.create_user(
-        "elders-staff", "geheim-123", "Els", Role.STAFF, organisation=organisation
+def foreign(demo, elsewhere):
+    """The ids of another organisation's group, participant and open invitation."""
+    invitation = access_codes.create_invitation(
+        elsewhere["staff"], Role.PARTICIPANT, elsewhere["organisation"], elsewhere["group"]
     )
-    participant = accounts.create_user(
-        "elders-deelneemster", "geheim-123", "Fatma", Role.PARTICIPANT, groups=[group]
-    )
-    invitation = access_codes.create_invitation(staff, Role.PARTICIPANT, organisation, group)
     return {
-        "organisation": organisation.id,
-        "group": group.id,
-        "participant": participant.id,
+        "organisation": elsewhere["organisation"].id,
+        "group": elsewhere["group"].id,
+        "participant": elsewhere["participant"].id,
         "invitation": invitation.id,
     }
 
