@@ -1,6 +1,7 @@
 """Configuration: safe defaults here, secrets and deployment choices from the environment."""
 
 import os
+from datetime import timedelta
 
 ENVIRONMENTS = ("development", "production", "testing")
 
@@ -26,6 +27,9 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SECURE": env == "production",
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 30,
+        # Staying logged in saves her typing on her own phone, but phones are shared: a month,
+        # not Flask-Login's default of a year.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
         "WTF_CSRF_TIME_LIMIT": None,  # a token lives as long as the session: pages stay open for days
         "WTF_CSRF_SSL_STRICT": env == "production",
         "BABEL_DEFAULT_LOCALE": "nl",

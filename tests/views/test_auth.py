@@ -108,3 +108,16 @@ def test_open_redirect_after_login_is_refused(client, auth, demo):
         },
     )
     assert response.headers["Location"] == "/"
+
+
+def test_staying_logged_in_lasts_a_month_not_a_year(client, auth, demo):
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    response = auth.login("sara")
+    remember = next(
+        c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember_token=")
+    )
+    expires = parsedate_to_datetime(remember.split("Expires=")[1].split(";")[0])
+    assert 29 <= (expires - datetime.now(UTC)).days <= 30
+    assert "HttpOnly" in remember
