@@ -97,7 +97,10 @@ def _from_record(record: AppliedMutation) -> Response:
 def _claim(user_id: int, key: str, endpoint: str) -> AppliedMutation | None:
     """Claim the mutation id for this request; returns the existing record if it was taken."""
     record = AppliedMutation(
-        user_id=user_id, mutation_id=key, endpoint=endpoint[:80], result="pending",
+        user_id=user_id,
+        mutation_id=key,
+        endpoint=endpoint[:80],
+        result="pending",
         client_time=client_time(),
     )
     db.session.add(record)
@@ -230,7 +233,9 @@ def _register_js_strings() -> None:
 
     EXTRA_JS_STRINGS.update(
         {
-            "outboxSaved": _l("Bewaard op je telefoon. Het wordt verstuurd als je weer internet hebt."),
+            "outboxSaved": _l(
+                "Bewaard op je telefoon. Het wordt verstuurd als je weer internet hebt."
+            ),
             "outboxOne": _l("1 wijziging bewaard op je telefoon"),
             "outboxMany": _l("%(n)s wijzigingen bewaard op je telefoon"),
             "outboxSendNow": _l("Nu versturen"),

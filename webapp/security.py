@@ -63,3 +63,11 @@ def check_every_route_declares_roles(app: Flask) -> None:
     ]
     if missing:
         raise RuntimeError(f"routes without a role rule: {sorted(missing)}")
+
+
+def found_or_404(thing):
+    """What a service found for her, or 404. Services return None for someone else's ids as for
+    missing ones, so one answer serves both and nothing tells her a thing exists."""
+    if thing is None:
+        abort(404)
+    return thing

@@ -57,6 +57,7 @@ def warm_pages() -> list[str]:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["staff_text"] = written_by_staff
+
     @app.context_processor
     def once_after_login():
         return {"warm_pages": warm_pages() if current_user.is_authenticated else []}

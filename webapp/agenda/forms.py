@@ -38,7 +38,8 @@ class MeetingForm(FlaskForm):
             SelectChoice("", _l("Eén keer")),
             SelectChoice("weekly", _l("Elke week")),
             SelectChoice(
-                "monthly", _l("Elke maand (zelfde weekdag, bijvoorbeeld de 2e dinsdag van de maand)")
+                "monthly",
+                _l("Elke maand (zelfde weekdag, bijvoorbeeld de 2e dinsdag van de maand)"),
             ),
         ],
         default="",

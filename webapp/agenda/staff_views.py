@@ -12,7 +12,7 @@ from webapp.agenda.forms import EditMeetingForm, EmptyForm, MeetingForm
 from webapp.agenda.views import reason_label
 from webapp.models import Role
 from webapp.models.agenda import Meeting
-from webapp.security import STAFF_ROLES, roles
+from webapp.security import STAFF_ROLES, found_or_404, roles
 from webapp.services import ServiceError, agenda
 from webapp.services.accounts import get_group_for_staff, groups_for_staff
 
@@ -20,10 +20,7 @@ VIEW_ROLES = (Role.STAFF, Role.TRAINER, Role.ADMIN)
 
 
 def _meeting_or_404(meeting_id: int) -> Meeting:
-    meeting = agenda.get_meeting_for_staff(current_user, meeting_id)
-    if meeting is None:
-        abort(404)
-    return meeting
+    return found_or_404(agenda.get_meeting_for_staff(current_user, meeting_id))
 
 
 def _details(form) -> agenda.MeetingDetails:

@@ -16,7 +16,7 @@ from webapp.models.agenda import Meeting, NotComingReason
 from webapp.navigation import MORE_LINKS
 from webapp.offline import client_time, offline_mutation, report
 from webapp.push_offer import offer_push
-from webapp.security import public, roles
+from webapp.security import found_or_404, public, roles
 from webapp.services import ServiceError, agenda
 from webapp.templating import OFFLINE_PAGES
 
@@ -43,10 +43,7 @@ def reason_label(reason: str | None) -> str:
 
 
 def _meeting_or_404(meeting_id: int) -> Meeting:
-    meeting = agenda.get_meeting_for_participant(current_user, meeting_id)
-    if meeting is None:
-        abort(404)
-    return meeting
+    return found_or_404(agenda.get_meeting_for_participant(current_user, meeting_id))
 
 
 def _rsvp_context(meeting: Meeting, error=None, form=None) -> dict:

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +10,7 @@ from webapp.childcare import bp
 from webapp.childcare.forms import CalamityForm, ChildForm, KindForm, StatusForm
 from webapp.models import Role
 from webapp.offline import offline_mutation
-from webapp.security import roles
+from webapp.security import found_or_404, roles
 from webapp.services import ServiceError, childcare
 
 
@@ -27,17 +27,11 @@ def _overview(child_form=None, status=200):
 
 
 def _own_child(child_id: int):
-    child = childcare.get_child(current_user, child_id)
-    if child is None:
-        abort(404)
-    return child
+    return found_or_404(childcare.get_child(current_user, child_id))
 
 
 def _own_application(application_id: int):
-    application = childcare.get_application(current_user, application_id)
-    if application is None:
-        abort(404)
-    return application
+    return found_or_404(childcare.get_application(current_user, application_id))
 
 
 @bp.get("/")

@@ -27,9 +27,7 @@ class Plan(Base):
     __tablename__ = "plans"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), unique=True
-    )
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     goal_kind: Mapped[str | None] = mapped_column(String(20))
     goal_text: Mapped[str] = mapped_column(String(200), default="")
     paused: Mapped[bool] = mapped_column(default=False)
@@ -96,9 +94,7 @@ class StepTemplate(Base):
     __tablename__ = "plan_templates"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(
-        ForeignKey("groups.id", ondelete="CASCADE"), unique=True
-    )
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), unique=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     items: Mapped[list["StepTemplateItem"]] = relationship(

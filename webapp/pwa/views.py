@@ -13,7 +13,14 @@ from webapp.security import public
 THEME_COLOUR = "#0b6e4f"
 
 # The app shell: what every page needs, kept on the phone from the first visit.
-SHELL_ASSETS = ("app.css", "app.js", "push.js", "outbox.js", "vendor/htmx.min.js", "icons/icon-192.png")
+SHELL_ASSETS = (
+    "app.css",
+    "app.js",
+    "push.js",
+    "outbox.js",
+    "vendor/htmx.min.js",
+    "icons/icon-192.png",
+)
 
 
 @bp.get("/manifest.webmanifest")

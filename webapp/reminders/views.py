@@ -12,7 +12,7 @@ from webapp.models import Role
 from webapp.models.reminders import ReminderKind
 from webapp.reminders import bp
 from webapp.reminders.forms import EmptyForm, SettingsForm
-from webapp.security import roles
+from webapp.security import found_or_404, roles
 from webapp.services import ServiceError
 from webapp.services import push as push_service
 from webapp.services import reminders as service
@@ -100,10 +100,7 @@ def _check_button() -> None:
 
 
 def _own_or_404(reminder_id: int):
-    reminder = service.get_reminder(current_user, reminder_id)
-    if reminder is None:
-        abort(404)
-    return reminder
+    return found_or_404(service.get_reminder(current_user, reminder_id))
 
 
 @bp.get("/inbox/<int:reminder_id>")

@@ -6,17 +6,14 @@ from flask_login import current_user
 
 from webapp.extensions import db
 from webapp.models import Group, Invitation, Role
-from webapp.security import STAFF_ROLES, roles
+from webapp.security import STAFF_ROLES, found_or_404, roles
 from webapp.services import ServiceError, access_codes, accounts
 from webapp.staff import bp
 from webapp.staff.forms import EmptyForm, GroupForm, InvitationForm
 
 
 def _group_or_404(group_id: int) -> Group:
-    group = accounts.get_group_for_staff(current_user, group_id)
-    if group is None:
-        abort(404)
-    return group
+    return found_or_404(accounts.get_group_for_staff(current_user, group_id))
 
 
 @bp.get("/")

@@ -8,16 +8,13 @@ from flask_login import current_user
 from webapp.plan import bp
 from webapp.plan.forms import TemplateItemForm
 from webapp.plan.views.common import area_labels
-from webapp.security import STAFF_ROLES, roles
+from webapp.security import STAFF_ROLES, found_or_404, roles
 from webapp.services import ServiceError, accounts
 from webapp.services import plan as plans
 
 
 def _staff_group(group_id: int):
-    group = accounts.get_group_for_staff(current_user, group_id)
-    if group is None:
-        abort(404)
-    return group
+    return found_or_404(accounts.get_group_for_staff(current_user, group_id))
 
 
 def _back_to_template(group):

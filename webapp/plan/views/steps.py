@@ -12,16 +12,13 @@ from webapp.plan import bp
 from webapp.plan.forms import ReflectionForm, StepForm
 from webapp.plan.views.common import after, back_to, page_context
 from webapp.push_offer import offer_push
-from webapp.security import roles
+from webapp.security import found_or_404, roles
 from webapp.services import ServiceError
 from webapp.services import plan as plans
 
 
 def _my_step(step_uuid: str):
-    step = plans.get_step(current_user, step_uuid)
-    if step is None:
-        abort(404)
-    return step
+    return found_or_404(plans.get_step(current_user, step_uuid))
 
 
 def _my_step_for_mutation(step_uuid: str):
