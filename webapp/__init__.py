@@ -6,6 +6,7 @@ import os
 from flask import Flask, g, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
+from sqlalchemy import bindparam, select
 
 from webapp.config import load_config
 from webapp.extensions import babel, compress, csrf, db, htmx, limiter, login_manager
@@ -49,14 +50,18 @@ def create_app(config: dict | None = None) -> Flask:
     # "basic": phones change network address often, and must not be logged out for it.
     login_manager.session_protection = "basic"
     babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.install_template_gettext(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
     compress.init_app(app)
 
+    # Built once (see DEVELOPERS.md, "Hot queries"): every logged-in request loads her.
+    user_by_id = select(User).where(User.id == bindparam("user_id"))
+
     @login_manager.user_loader
     def load_user(user_id: str):
-        return db.session.get(User, int(user_id))
+        return db.session.scalar(user_by_id, {"user_id": int(user_id)})
 
     from importlib import import_module
 

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
+
+from webapp.shell_cache import once_per_language
 
 PARTICIPANT_TABS = (
     ("plan.index", _l("Mijn plan"), "plan"),
@@ -39,6 +42,18 @@ def participant_tabs() -> list[dict]:
         for endpoint, label, icon in PARTICIPANT_TABS
         if endpoint in current_app.view_functions
     ]
+
+
+def tab_bar() -> Markup:
+    """Her bottom navigation. Only the lit tab and the counts vary, so each variant is rendered
+    once per language and kept."""
+    tabs = participant_tabs()
+    variant = tuple((tab["active"], tab["badge"]) for tab in tabs)
+    return once_per_language(
+        ("tab_bar", variant),
+        # Straight from the environment: the page's context processors have run already.
+        lambda: Markup(current_app.jinja_env.get_template("_tab_bar.html").render(tabs=tabs)),
+    )
 
 
 # Extra links on the 'Meer' tab (messages, notification settings, privacy), added by features.

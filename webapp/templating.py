@@ -5,10 +5,13 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from webapp.i18n import LANGUAGES
-from webapp.navigation import more_links, participant_tabs
+from webapp.icons import icon
+from webapp.navigation import more_links, tab_bar
+from webapp.shell_cache import once_per_language
 
 
 def has_endpoint(endpoint: str) -> bool:
@@ -41,6 +44,13 @@ def js_strings() -> dict[str, str]:
     }
 
 
+def js_strings_json() -> Markup:
+    """`js_strings()` as the page's JSON, as the `tojson` filter would write it."""
+    return once_per_language(
+        "js_strings", lambda: htmlsafe_json_dumps(js_strings(), dumps=current_app.json.dumps)
+    )
+
+
 # Features add their texts for app.js here (key -> lazy translated text).
 EXTRA_JS_STRINGS: dict[str, object] = {}
 
@@ -68,7 +78,8 @@ def init_app(app: Flask) -> None:
         has_endpoint=has_endpoint,
         csrf_field=csrf_field,
         current_language=current_language,
-        participant_tabs=participant_tabs,
+        tab_bar=tab_bar,
+        icon=icon,
         more_links=more_links,
-        js_strings=js_strings,
+        js_strings_json=js_strings_json,
     )

@@ -229,14 +229,10 @@ def feed(token: str):
 def _home_card(user):
     if user.role != Role.PARTICIPANT:
         return None
-    meeting = agenda.next_meeting(user)
+    meeting, rsvp = agenda.next_meeting_and_rsvp(user)
     if meeting is None:
         return None
-    return {
-        "template": "agenda/_home_card.html",
-        "meeting": meeting,
-        "rsvp": agenda.rsvp_of(user, meeting),
-    }
+    return {"template": "agenda/_home_card.html", "meeting": meeting, "rsvp": rsvp}
 
 
 register_home_card("next_meeting", _home_card)

@@ -1,7 +1,7 @@
 """Her inbox (Berichten) and her notification settings. The push endpoints are in
 `push_views`, the staff's message page in `staff_views`."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -19,12 +19,21 @@ from webapp.services import reminders as service
 from webapp.templating import current_language
 
 
+def unread_on_this_page(user) -> int:
+    """Her unread count, counted once per request: the tab badge, the home card and the Meer
+    link all show it."""
+    counts = g.setdefault("unread_counts", {})
+    if user.id not in counts:
+        counts[user.id] = service.unread_count(user)
+    return counts[user.id]
+
+
 class InboxLabel:
     """The 'Berichten' link on the Meer tab, with her unread count."""
 
     def __str__(self) -> str:
         if current_user.is_authenticated and current_user.role == Role.PARTICIPANT:
-            count = service.unread_count(current_user)
+            count = unread_on_this_page(current_user)
             if count:
                 return _("Berichten (%(n)d nieuw)", n=count)
         return _("Berichten")
@@ -36,11 +45,11 @@ if not any(endpoint == "reminders.inbox" for endpoint, _label in navigation.MORE
 if "reminders.inbox" not in templating.OFFLINE_PAGES:
     templating.OFFLINE_PAGES.append("reminders.inbox")
 # Unread messages show on the Meer tab and as a card on her home, not only inside Meer.
-navigation.TAB_BADGES["home.more"] = service.unread_count
+navigation.TAB_BADGES["home.more"] = unread_on_this_page
 
 
 def _messages_card(user) -> dict | None:
-    count = service.unread_count(user)
+    count = unread_on_this_page(user)
     return {"template": "reminders/_home_card.html", "count": count} if count else None
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from webapp.extensions import db
-from webapp.models import Role, User, utcnow
+from webapp.models import Membership, Role, User, utcnow
 from webapp.models.agenda import Answer, Meeting, NotComingReason, Rsvp
 from webapp.services import ServiceError
 from webapp.services.agenda.times import local_today, to_local
@@ -52,17 +52,36 @@ def get_meeting_for_participant(user: User, meeting_id: int) -> Meeting | None:
 
 
 def next_meeting(user: User, now: datetime | None = None) -> Meeting | None:
-    """Her next meeting that takes place (her home shows it on every visit: one row only)."""
-    return db.session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.group_id.in_(group_ids(user)),
-            Meeting.ends_at > (now or utcnow()),
-            Meeting.cancelled_at.is_(None),
-        )
-        .order_by(Meeting.starts_at)
-        .limit(1)
+    return next_meeting_and_rsvp(user, now)[0]
+
+
+# Built once (see DEVELOPERS.md, "Hot queries"): her home shows it on every visit. Her groups
+# come in as a subquery, so it is one round trip that returns one row.
+_NEXT_MEETING_AND_RSVP = (
+    select(Meeting, Rsvp)
+    .outerjoin(Rsvp, (Rsvp.meeting_id == Meeting.id) & (Rsvp.user_id == bindparam("user_id")))
+    .where(
+        Meeting.group_id.in_(
+            select(Membership.group_id)
+            .where(Membership.user_id == bindparam("user_id"))
+            .scalar_subquery()
+        ),
+        Meeting.ends_at > bindparam("now"),
+        Meeting.cancelled_at.is_(None),
     )
+    .order_by(Meeting.starts_at)
+    .limit(1)
+)
+
+
+def next_meeting_and_rsvp(
+    user: User, now: datetime | None = None
+) -> tuple[Meeting | None, Rsvp | None]:
+    """Her next meeting that takes place, with her answer (or None)."""
+    row = db.session.execute(
+        _NEXT_MEETING_AND_RSVP, {"user_id": user.id, "now": now or utcnow()}
+    ).first()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def rsvp_of(user: User, meeting: Meeting) -> Rsvp | None:

@@ -4,7 +4,7 @@ import uuid as uuidlib
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import selectinload
 
 from webapp.extensions import db
@@ -15,6 +15,8 @@ from webapp.services.plan.changes import Outcome, change_time, later_change_won,
 from webapp.services.plan.choices import STATUSES, by_area, check_area, clean_text, rung_for
 from webapp.services.plan.goal import get_plan
 from webapp.services.plan.templates import template_item
+
+OPEN_STATUSES = (StepStatus.BUSY, StepStatus.TODO)
 
 
 def _her_steps(user: User) -> Select:
@@ -42,10 +44,20 @@ def get_step(user: User, step_uuid: str) -> PlanStep | None:
     )
 
 
+# Built once (see DEVELOPERS.md, "Hot queries"): her home shows it on every visit. The step
+# she is busy with comes first, then the first one still to do, in her order.
+_NEXT_STEP = (
+    select(PlanStep)
+    .where(PlanStep.owner_id == bindparam("user_id"), PlanStep.status.in_(OPEN_STATUSES))
+    .order_by(
+        case((PlanStep.status == StepStatus.BUSY, 0), else_=1), PlanStep.position, PlanStep.id
+    )
+    .limit(1)
+)
+
+
 def next_step(user: User) -> PlanStep | None:
-    steps = [s for s in steps_of(user) if s.status in (StepStatus.BUSY, StepStatus.TODO)]
-    busy = [s for s in steps if s.status == StepStatus.BUSY]
-    return (busy or steps or [None])[0]
+    return db.session.scalar(_NEXT_STEP, {"user_id": user.id})
 
 
 def done_steps(user: User) -> list[PlanStep]:
