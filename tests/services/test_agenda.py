@@ -227,6 +227,19 @@ def test_no_answer_for_another_groups_meeting(demo, meeting, elsewhere):
         agenda.answer_meeting(demo["sara"], 999999, "coming", now=NOW)
 
 
+def test_her_next_meeting_comes_with_her_own_answer_only(demo, meeting, elsewhere):
+    sara, amina = demo["sara"], demo["amina"]
+    assert agenda.next_meeting_and_rsvp(sara, now=NOW) == (meeting, None)
+    agenda.answer_meeting(amina, meeting.id, "coming", now=NOW)
+    assert agenda.next_meeting_and_rsvp(sara, now=NOW) == (meeting, None)  # not Amina's answer
+    hers = agenda.answer_meeting(sara, meeting.id, "not_coming", now=NOW)
+    assert agenda.next_meeting_and_rsvp(sara, now=NOW) == (meeting, hers)
+    assert agenda.next_meeting_and_rsvp(elsewhere["participant"], now=NOW) == (None, None)
+    assert agenda.next_meeting_and_rsvp(sara, now=meeting.ends_at) == (None, None)
+    agenda.cancel_meeting(demo["medewerker"], meeting, now=NOW)
+    assert agenda.next_meeting_and_rsvp(sara, now=NOW) == (None, None)
+
+
 @pytest.mark.parametrize(
     "childcare",
     [Childcare(True, 0, []), Childcare(True, 9, []), Childcare(True, 1, [2, 3]),

@@ -158,3 +158,19 @@ def test_demo_plan_of_sara_is_not_empty(demo):
     assert len(plans.steps_of(sara)) >= 5
     assert any(s.reflection is not None for s in plans.done_steps(sara))
     assert plans.next_step(sara).status == StepStatus.BUSY
+
+
+def test_next_step_is_the_busy_one_else_the_first_to_do_and_only_hers(demo):
+    sara, amina = demo["sara"], demo["amina"]
+    for step in plans.steps_of(sara):
+        plans.delete_step(sara, step)
+    assert plans.next_step(sara) is None
+    first = plans.add_step(sara, "Eerste", "taal").step
+    second = plans.add_step(sara, "Tweede", "taal").step
+    plans.add_step(amina, "Van Amina", "taal")
+    assert plans.next_step(sara) == first
+    plans.set_status(sara, second, StepStatus.BUSY)
+    assert plans.next_step(sara) == second  # busy comes before the order of her list
+    plans.set_status(sara, second, StepStatus.DONE)
+    plans.set_status(sara, first, StepStatus.DONE)
+    assert plans.next_step(sara) is None

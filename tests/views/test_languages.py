@@ -50,3 +50,28 @@ def test_the_tab_of_the_page_she_is_on_is_marked(client, auth, demo):
     assert 'href="/meer" aria-current="page"' in more
     cv = client.get("/cv/").get_data(as_text=True)
     assert 'href="/cv/" aria-current="page"' in cv
+
+
+def _tab_bar(html: str) -> str:
+    return html.split('<nav class="tabs"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_tab_bar_and_app_texts_follow_each_users_language_and_page(client, auth, demo):
+    """The shell is rendered once per language and kept: it must never serve one language's
+    (or one page's) copy to another."""
+    auth.login("sara")
+    home = client.get("/").get_data(as_text=True)
+    assert ">Mijn plan<" in _tab_bar(home) and "aria-current" not in _tab_bar(home)
+    assert '"close": "Sluiten"' in home
+    plan_tabs = _tab_bar(client.get("/plan/").get_data(as_text=True))
+    assert '<a href="/plan/" aria-current="page">' in plan_tabs
+    auth.logout()
+
+    auth.login("amina")
+    home = client.get("/").get_data(as_text=True)
+    assert ">خطتي<" in _tab_bar(home) and "Mijn plan" not in _tab_bar(home)
+    assert '"close": "\\u0625\\u063a\\u0644\\u0627\\u0642"' in home  # إغلاق, as tojson writes it
+    auth.logout()
+
+    auth.login("sara")
+    assert ">Mijn plan<" in _tab_bar(client.get("/").get_data(as_text=True))
