@@ -50,7 +50,6 @@ def create_app(config: dict | None = None) -> Flask:
     # "basic": phones change network address often, and must not be logged out for it.
     login_manager.session_protection = "basic"
     babel.init_app(app, locale_selector=i18n.select_locale)
-    i18n.install_template_gettext(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)

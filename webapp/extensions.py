@@ -1,7 +1,6 @@
 """Extension objects, created unbound and attached to the app in create_app()."""
 
 from flask import request
-from flask_babel import Babel
 from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_limiter import Limiter
@@ -10,6 +9,7 @@ from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
 from webapp.database import Database
+from webapp.i18n import Babel
 
 db = Database()
 login_manager = LoginManager()

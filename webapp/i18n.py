@@ -1,8 +1,11 @@
 """Languages: which one a page is in, and which way it reads."""
 
+from functools import cached_property
+
+import flask_babel
 from babel import Locale
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_translations
+from flask_babel import Domain
 from flask_login import current_user
 
 # The order is the order of the language buttons; Dutch is the source language.
@@ -36,30 +39,27 @@ def text_direction(lang: str) -> str:
     return Locale.parse(lang).text_direction
 
 
-def _request_catalog():
-    """The catalog for the current locale, looked up once per request and locale.
+class RequestCachedDomain(Domain):
+    """Flask-Babel's message domain, finding the catalog once per request and locale.
 
-    Flask-Babel finds it through four context lookups on every call, and a page makes dozens of
-    calls. `force_locale` (her language for a reminder) sets a new locale object, so the
-    catalog is looked up again inside it and after it."""
-    if not g:
-        return get_translations()
-    babel_context = g.get("_flask_babel")
-    cached = getattr(babel_context, "elkestap_catalog", None)
-    if cached is not None and cached[0] is babel_context.babel_locale:
-        return cached[1]
-    catalog = get_translations()
-    babel_context = g._flask_babel
-    babel_context.elkestap_catalog = (babel_context.babel_locale, catalog)
-    return catalog
+    Flask-Babel looks it up through four context lookups on every text, and a page shows a
+    hundred texts (the plan page's lazy labels most of all). `force_locale` (her language for a
+    reminder) sets a new locale object, so inside it and after it the catalog is found again."""
+
+    def get_translations(self):
+        if not g:
+            return super().get_translations()
+        state = g.get("_flask_babel")
+        cached = getattr(state, "elkestap_catalog", None)
+        if cached is not None and cached[0] is state.babel_locale:
+            return cached[1]
+        catalog = super().get_translations()
+        state = g._flask_babel
+        state.elkestap_catalog = (state.babel_locale, catalog)
+        return catalog
 
 
-def install_template_gettext(app) -> None:
-    """Templates translate through `_request_catalog`; the same texts as Flask-Babel's own."""
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda s: _request_catalog().ugettext(s),
-        ngettext=lambda s, p, n: _request_catalog().ungettext(s, p, n),
-        pgettext=lambda c, s: _request_catalog().upgettext(c, s),
-        npgettext=lambda c, s, p, n: _request_catalog().unpgettext(c, s, p, n),
-        newstyle=True,
-    )
+class Babel(flask_babel.Babel):
+    @cached_property
+    def domain_instance(self) -> Domain:
+        return RequestCachedDomain(domain=self.domain)

@@ -75,3 +75,21 @@ def test_tab_bar_and_app_texts_follow_each_users_language_and_page(client, auth,
 
     auth.login("sara")
     assert ">Mijn plan<" in _tab_bar(client.get("/").get_data(as_text=True))
+
+
+def test_texts_follow_force_locale_inside_a_request_and_return_after_it(app):
+    """The catalog is looked up once per request and locale: a reminder rendered in her
+    language in the middle of a Dutch page must be Arabic, and the page Dutch again after."""
+    from flask import render_template_string
+    from flask_babel import force_locale, gettext, lazy_gettext
+
+    close = lazy_gettext("Sluiten")
+    with app.test_request_context("/", headers={"Accept-Language": "nl"}):
+        assert gettext("Sluiten") == "Sluiten" == str(close)
+        with force_locale("ar"):
+            assert gettext("Sluiten") == "إغلاق" == str(close)
+            assert render_template_string("{{ _('Sluiten') }}") == "إغلاق"
+        assert gettext("Sluiten") == "Sluiten"
+        assert render_template_string("{{ _('Sluiten') }}") == "Sluiten"
+        with force_locale("tr"):
+            assert gettext("Sluiten") != "Sluiten"

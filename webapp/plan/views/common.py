@@ -13,11 +13,10 @@ def area_labels() -> dict:
 
 
 def page_context(user, step_form=None, goal_form=None):
-    plan = plans.get_plan(user)
+    overview = plans.overview(user)
+    plan = overview["plan"]
     return {
-        "plan": plan,
-        "areas": plans.steps_by_area(user),
-        "ladder": plans.ladder(user),
+        **overview,
         "template": plans.template_by_area(plans.template_for(user)),
         "step_form": step_form or StepForm(formdata=None),
         "goal_form": goal_form

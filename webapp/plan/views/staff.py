@@ -38,13 +38,10 @@ def staff_view(user_id: int):
     participant = plans.shared_plan_for_staff(current_user, user_id)
     if participant is None:
         abort(404)
-    plan = plans.get_plan(participant)
     return render_template(
         "plan/staff_view.html",
         participant=participant,
-        plan=plan,
-        areas=plans.steps_by_area(participant),
-        ladder=plans.ladder(participant),
+        **plans.overview(participant),
         statuses=plans.STATUSES,
         goals=plans.GOALS,
     )

@@ -14,7 +14,7 @@ from webapp.services.plan.changes import Outcome
 from webapp.services.plan.choices import AREAS, GOALS, LIMITS, RUNGS, STATUSES, STEP_FIELDS
 from webapp.services.plan.demo import demo_steps
 from webapp.services.plan.goal import get_plan, set_goal, set_paused
-from webapp.services.plan.ladder import ladder
+from webapp.services.plan.ladder import ladder, overview
 from webapp.services.plan.sharing import (
     access_log,
     set_shared,
@@ -31,8 +31,8 @@ from webapp.services.plan.steps import (
     next_step,
     set_reflection,
     set_status,
-    steps_by_area,
     steps_of,
+    steps_with_reflections,
     update_step,
 )
 from webapp.services.plan.templates import (
@@ -71,6 +71,7 @@ __all__ = [
     "get_step",
     "group_template",
     "ladder",
+    "overview",
     "move_step",
     "next_step",
     "reset_template",
@@ -81,7 +82,7 @@ __all__ = [
     "set_status",
     "shared_plan_for_staff",
     "sharing_participants",
-    "steps_by_area",
+    "steps_with_reflections",
     "steps_of",
     "template_by_area",
     "template_for",

@@ -12,7 +12,7 @@ from webapp.models import User, utcnow
 from webapp.models.plan import PlanStep, Reflection, StepStatus
 from webapp.services import ServiceError
 from webapp.services.plan.changes import Outcome, change_time, later_change_won, set_fields
-from webapp.services.plan.choices import STATUSES, by_area, check_area, clean_text, rung_for
+from webapp.services.plan.choices import STATUSES, check_area, clean_text, rung_for
 from webapp.services.plan.goal import get_plan
 from webapp.services.plan.templates import template_item
 
@@ -31,10 +31,9 @@ def steps_of(user: User) -> list[PlanStep]:
     return list(db.session.scalars(_her_steps(user)))
 
 
-def steps_by_area(user: User) -> list[tuple[str, object, list[PlanStep]]]:
-    # The plan page shows each step's reflection: load them in one query, not one per step.
-    steps = db.session.scalars(_her_steps(user).options(selectinload(PlanStep.reflection)))
-    return by_area(steps, lambda s: s.area)
+def steps_with_reflections(user: User) -> list[PlanStep]:
+    # Pages that show each step's reflection load them in one query, not one per step.
+    return list(db.session.scalars(_her_steps(user).options(selectinload(PlanStep.reflection))))
 
 
 def get_step(user: User, step_uuid: str) -> PlanStep | None:
