@@ -1,6 +1,7 @@
 """Server speed: gunicorn (2 sync workers) on 127.0.0.1 with 2,000 participants, loaded by wrk
-for a fixed time on her home and plan pages, logged in as sara; in the same run the same load
-on a bare Flask "hello" app under the same gunicorn settings. On SQLite and PostgreSQL.
+for a fixed time on her home, plan and agenda pages, logged in as sara; in the same run the
+same load on a bare Flask "hello" app under the same gunicorn settings, and on a logged-in page
+that does nothing (the floor of the stack, bench/floor_app.py). On SQLite and PostgreSQL.
 
     .venv/bin/python -m bench.throughput [--duration 10] [--connections 20] [--db sqlite,postgres]
 
@@ -32,6 +33,9 @@ LUA = os.path.join(ROOT, "bench", "wrk.lua")
 PG_ADMIN = "host=127.0.0.1 port=5432 dbname=test"
 PG_DB = "elkestap_bench"
 PAGES = (("home", "/"), ("plan", "/plan/"), ("agenda", "/agenda"))
+# The cheapest logged-in page the stack can serve (bench/floor_app.py): no page can beat it.
+FLOOR_LABEL = "floor (logged-in no-op)"
+FLOOR_PATH = "/bench/floor"
 TARGET_RATIO = 0.4
 TARGET_P99_MS = 50
 
@@ -199,13 +203,14 @@ def run_database(kind: str, duration: int, connections: int, bare: Gunicorn) -> 
         return []
     print(f"{kind}: database ready in {time.monotonic() - started:.0f} s", file=sys.stderr)
     env = {"ELKESTAP_ENV": "production", "SECRET_KEY": "bench-not-secret", "DATABASE_URL": url}
-    app = Gunicorn("wsgi:app", env)
+    # The real app, with the no-op page added by bench/floor_app.py only for the floor row.
+    app = Gunicorn("bench.floor_app:app", env)
     rows = []
     try:
         app.wait_ready("/login")
         cookie = settled_cookie(app.url, login_cookie(app.url, "sara"))
         wrk(app.url + "/", cookie, 2, connections)  # warm-up, not counted
-        for label, path in PAGES:
+        for label, path in (*PAGES, (FLOOR_LABEL, FLOOR_PATH)):
             status = status_of(app.url + path, cookie)
             if status != 200:
                 print(
