@@ -55,9 +55,9 @@ test-postgres:
 	else echo "PostgreSQL not reachable at 127.0.0.1:5432: skipped the PostgreSQL run"; fi
 
 # Speed and weight (issue 6): each script also runs alone, see bench/README.md.
-# wrk comes from Debian; Lighthouse from bench/package.json, kept out of what `make test` installs.
+# wrk and valgrind come from Debian; Lighthouse from bench/package.json, kept out of what `make test` installs.
 bench: setup-test
-	@dpkg -s wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	@dpkg -s wrk >/dev/null 2>&1 && dpkg -s valgrind >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk valgrind >/dev/null; }
 	$(BIN)/python -m bench
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

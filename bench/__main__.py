@@ -12,7 +12,7 @@ import sys
 from bench.common import OUT, ROOT, table
 from bench.weight import BUDGET_COLD_TOTAL, BUDGET_FIRST_PAINT, BUDGET_REPEAT
 
-SCRIPTS = ("bench.weight", "bench.throughput", "bench.push_fanout")
+SCRIPTS = ("bench.weight", "bench.throughput", "bench.instructions", "bench.push_fanout")
 
 
 def load(name: str):
@@ -56,9 +56,12 @@ def summary() -> list[list]:
                     "yes" if value <= budget else "NO",
                 ]
             )
-    for r in load("throughput.json") or []:
+    throughput = load("throughput.json") or []
+    for r in throughput:
         if r["page"] == "bare hello":
             rows.append([f"{r['db']} bare hello", f"{r['rps']:.0f} req/s", "", ""])
+            app_rss = next(x["rss_mb"] for x in throughput if x["db"] == r["db"])
+            rows.append([f"{r['db']} app worker peak RSS", f"{app_rss:.0f} MB", "", ""])
             continue
         ok = r["ratio"] >= 0.4 and r["p99_ms"] <= 50
         rows.append(
@@ -69,7 +72,15 @@ def summary() -> list[list]:
                 ("yes" if ok else "NO") if r["page"] == "home" else "",
             ]
         )
-        rows.append([f"{r['db']} worker peak RSS", f"{r['rss_mb']:.0f} MB", "", ""])
+    for r in load("instructions.json") or []:
+        rows.append(
+            [
+                f"instructions {r['page']}",
+                f"{r['instructions'] / 1e6:.2f} M per request (bare/page {r['bare_ratio']:.2f})",
+                "",
+                "",
+            ]
+        )
     return rows
 
 
