@@ -76,6 +76,8 @@ def create_app(config: dict | None = None) -> Flask:
     cli.init_app(app)
     security.check_every_route_declares_roles(app)
     _install_request_hooks(app)
+    _etag_for_pages(app)
+    security.install_stable_csrf_token(app)
     _quiet_logs(app)
     return app
 
@@ -107,6 +109,26 @@ def _install_request_hooks(app: Flask) -> None:
         if current_user.is_authenticated and not getattr(g, "cacheable_publicly", False):
             # Private pages may be kept by her own service worker, never by a shared cache.
             response.headers.setdefault("Cache-Control", "private, no-cache")
+        return response
+
+
+def _etag_for_pages(app: Flask) -> None:
+    """A page she opens again unchanged costs her only the headers: her phone (or its service
+    worker) asks with the ETag and gets 304. The tag is a hash of the page as rendered for her,
+    so any change (a new message, a moved meeting, the date) makes a new one."""
+
+    @app.after_request
+    def tag_page(response):
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and response.mimetype == "text/html"
+            and not response.is_streamed
+        ):
+            response.add_etag()
+            # Answered here for a phone that takes the page uncompressed; Flask-Compress
+            # answers for the compressed copies, whose tags carry the encoding.
+            response.make_conditional(request)
         return response
 
 

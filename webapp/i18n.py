@@ -1,6 +1,6 @@
 """Languages: which one a page is in, and which way it reads."""
 
-from functools import cached_property
+from functools import cache, cached_property
 
 import flask_babel
 from babel import Locale
@@ -35,6 +35,7 @@ def select_locale() -> str:
     )
 
 
+@cache  # every page asks; the answer per language never changes
 def text_direction(lang: str) -> str:
     return Locale.parse(lang).text_direction
 

@@ -1,11 +1,13 @@
 """Who may use which route. Every view declares its roles; the app refuses to start if one
 does not (see `check_every_route_declares_roles`)."""
 
+import time
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask, abort, jsonify, redirect, request, url_for
+from flask import Flask, abort, g, jsonify, redirect, request, session, url_for
 from flask_login import current_user
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from webapp.extensions import htmx, login_manager
 from webapp.models import Role
@@ -71,3 +73,28 @@ def found_or_404(thing):
     if thing is None:
         abort(404)
     return thing
+
+
+class _DaySigner(TimestampSigner):
+    def get_timestamp(self) -> int:
+        return int(time.time()) // DAY * DAY
+
+
+DAY = 24 * 60 * 60
+
+
+def install_stable_csrf_token(app: Flask) -> None:
+    """Flask-WTF signs her CSRF token with the current second, so every page she opens is
+    different bytes, and a page opened again unchanged could never answer 304. Signed with the
+    day instead, it is the same all day. Flask-WTF checks it as before (the signature, and the
+    token in her session; tokens do not expire, WTF_CSRF_TIME_LIMIT is None): this only puts
+    the signed token where Flask-WTF keeps it for the request, once her session has one."""
+
+    @app.before_request
+    def sign_csrf_token_with_the_day():
+        raw = session.get("csrf_token")
+        if raw:
+            serializer = URLSafeTimedSerializer(
+                app.secret_key, salt="wtf-csrf-token", signer=_DaySigner
+            )
+            g.csrf_token = serializer.dumps(raw)

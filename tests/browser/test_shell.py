@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import login, wait_for_service_worker, wait_until
+from tests.browser.conftest import PHONE, login, wait_for_service_worker, wait_until
 
 
 def test_bottom_navigation_has_big_targets_with_icon_and_label(page):
@@ -101,3 +101,30 @@ def test_the_offline_page_speaks_her_language(context, page):
     assert page.locator("html").get_attribute("lang") == "ar"
     assert page.locator("html").get_attribute("dir") == "rtl"
     context.set_offline(False)
+
+
+def test_a_page_opened_again_unchanged_comes_as_304(browser, live_server, live_app, monkeypatch):
+    """Through the service worker and the phone's HTTP cache: the server answers 304 and the
+    page still shows in full. (A context of its own: Playwright's request routing, which the
+    shared context uses to block other hosts, switches the HTTP cache off.)"""
+    answers = []
+    inner = live_app.wsgi_app
+
+    def recording(environ, start_response):
+        def start(status, headers, exc_info=None):
+            answers.append((environ["PATH_INFO"], int(status.split()[0])))
+            return start_response(status, headers, exc_info)
+
+        return inner(environ, start)
+
+    monkeypatch.setattr(live_app, "wsgi_app", recording)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    login(page, "sara")
+    wait_for_service_worker(page)
+    page.goto("/agenda")
+    page.goto("/agenda")
+    assert [a for a in answers if a[0] == "/agenda"][-1] == ("/agenda", 304)
+    assert page.locator("h1").inner_text().strip()
+    assert page.locator("nav.tabs a[aria-current=page]").count() == 1
+    context.close()

@@ -6,7 +6,9 @@ def test_checklist_tick_works_with_and_without_htmx(client, auth, demo):
     page = client.get("/cv/").get_data(as_text=True)
     assert 'id="item-skills" class="check-item is-done"' in page
     ticked = client.post(
-        "/cv/lijst/contact", data={"done": "1"}, headers={"HX-Request": "true", "X-CSRFToken": token}
+        "/cv/lijst/contact",
+        data={"done": "1"},
+        headers={"HX-Request": "true", "X-CSRFToken": token},
     )
     assert ticked.status_code == 200
     html = ticked.get_data(as_text=True)

@@ -95,7 +95,9 @@ def test_another_participants_step_gives_404(client, auth, demo):
     auth.login("amina")
     token = auth.token()
     assert client.get(f"/plan/stappen/{step.uuid}").status_code == 404
-    assert client.post(f"/plan/stappen/{step.uuid}/weg", data={"csrf_token": token}).status_code == 404
+    assert (
+        client.post(f"/plan/stappen/{step.uuid}/weg", data={"csrf_token": token}).status_code == 404
+    )
     before = step.status
     response = client.post(
         f"/plan/stappen/{step.uuid}/status", data={"status": "niet_nodig", "csrf_token": token}
@@ -143,8 +145,12 @@ def test_mutation_ids_are_per_user(client, auth, demo):
         auth.login(name)
         client.post(
             "/plan/stappen",
-            data={"action": f"Stap van {name}", "area": "taal", "mutation_id": mutation,
-                  "csrf_token": auth.token()},
+            data={
+                "action": f"Stap van {name}",
+                "area": "taal",
+                "mutation_id": mutation,
+                "csrf_token": auth.token(),
+            },
         )
         auth.logout()
     assert db.session.scalar(select(func.count(AppliedMutation.id))) == 2
@@ -177,8 +183,12 @@ def test_an_older_change_is_reported_as_superseded(client, auth, demo):
     older = (utcnow() - timedelta(hours=2)).isoformat() + "Z"
     response = client.post(
         f"/plan/stappen/{step.uuid}/status",
-        data={"status": "bezig", "client_time": older, "mutation_id": str(uuid.uuid4()),
-              "csrf_token": token},
+        data={
+            "status": "bezig",
+            "client_time": older,
+            "mutation_id": str(uuid.uuid4()),
+            "csrf_token": token,
+        },
         headers=JSON,
     )
     assert response.get_json()["result"] == "superseded"
@@ -196,9 +206,7 @@ def test_invalid_replay_is_not_remembered(client, auth, demo):
 
 
 def test_logged_out_replay_gets_401_never_the_login_page(client, auth, demo):
-    response = client.post(
-        "/plan/stappen", data={"action": "x", "area": "taal"}, headers=JSON
-    )
+    response = client.post("/plan/stappen", data={"action": "x", "area": "taal"}, headers=JSON)
     # CSRF is checked first on a logged-out phone; either way, never a 200 login page.
     assert response.status_code in (400, 401)
     assert response.is_json
@@ -215,11 +223,18 @@ def test_reflection_and_edit_and_timeline(client, auth, demo):
     step = first_open_step(demo["sara"])
     token = auth.token()
     client.post(f"/plan/stappen/{step.uuid}/status", data={"status": "gedaan", "csrf_token": token})
-    client.post(f"/plan/stappen/{step.uuid}/trots", data={"text": "Ik heb gebeld!", "csrf_token": token})
+    client.post(
+        f"/plan/stappen/{step.uuid}/trots", data={"text": "Ik heb gebeld!", "csrf_token": token}
+    )
     response = client.post(
         f"/plan/stappen/{step.uuid}",
-        data={"action": "Les zoeken bij de bieb", "area": "taal", "helper": "", "if_hard": "",
-              "csrf_token": token},
+        data={
+            "action": "Les zoeken bij de bieb",
+            "area": "taal",
+            "helper": "",
+            "if_hard": "",
+            "csrf_token": token,
+        },
     )
     assert response.status_code == 303
     timeline = client.get("/plan/gedaan").get_data(as_text=True)

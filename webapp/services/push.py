@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import requests
@@ -82,8 +83,11 @@ def vapid() -> Vapid | None:
 def public_key() -> str | None:
     """The applicationServerKey for pushManager.subscribe (base64url, uncompressed point)."""
     key = vapid()
-    if key is None:
-        return None
+    return None if key is None else _public_key_of(key)
+
+
+@lru_cache(maxsize=4)  # her pages carry it on every visit; a key's public half never changes
+def _public_key_of(key: Vapid) -> str:
     raw = key.public_key.public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
     )
