@@ -43,6 +43,15 @@ def summary() -> list[list]:
         repeat = sum(
             e.get("bytes", 0) for e in rep if not e.get("from_sw") and not e.get("from_cache")
         )
+        again = page.get("again") or {"entries": []}
+        unchanged = sum(
+            e.get("bytes", 0)
+            for e in again["entries"]
+            if not e.get("from_sw") and not e.get("from_cache")
+        )
+        rows.append(
+            [f"weight {page['label']}: again, unchanged", f"{unchanged / 1000:.1f} KB", "", ""]
+        )
         for name, value, budget in (
             ("cold total", total, BUDGET_COLD_TOTAL),
             ("html+css first paint", paint, BUDGET_FIRST_PAINT),

@@ -14,6 +14,8 @@ stays empty), then:
 - repeat: open the same page again. Responses the service worker answered from its cache
   (`response.fromServiceWorker`) and from the browser's cache cost nothing; what the service
   worker or the page still fetched from the network is counted.
+- again: open it a third time, nothing changed: the page comes back as a 304 (its ETag), so
+  only headers are counted.
 
 A page that does not exist yet (its feature has not landed) is skipped with a line saying so.
 The server also counts the body bytes it sent, as a check on what the browser reports.
@@ -102,6 +104,7 @@ class PageWeight:
     path: str
     cold: Load
     repeat: Load
+    again: Load | None = None  # a third visit, the page unchanged since the repeat
     skipped: str = ""
 
     def row(self) -> list:
@@ -118,6 +121,7 @@ class PageWeight:
             kb(c.warm_up()),
             kb(c.first_paint()),
             kb(r.total()),
+            kb(self.again.total()) if self.again else "",
             r.served_by_sw(),
             kb(c.server_bytes) + " / " + kb(r.server_bytes),
         ]
@@ -135,6 +139,7 @@ HEADERS = [
     "+ offline warm-up",
     "html+css",
     "repeat (net)",
+    "again, unchanged",
     "from SW",
     "server body cold/repeat",
 ]
@@ -294,7 +299,13 @@ def measure(browser, server: Server, path: str, cookie: str | None) -> PageWeigh
         log = wait_quiet(server)
         page.wait_for_timeout(300)
         repeat = Load(recorder.take(log, path), sum(n for _, n in log))
-        return PageWeight("", path, cold, repeat)
+
+        # Nothing changed since the repeat visit: the page should come back as a 304.
+        page.goto(path, wait_until="load")
+        log = wait_quiet(server)
+        page.wait_for_timeout(300)
+        again = Load(recorder.take(log, path), sum(n for _, n in log))
+        return PageWeight("", path, cold, repeat, again)
     finally:
         context.close()
 

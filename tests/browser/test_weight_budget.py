@@ -34,6 +34,13 @@ def test_repeat_visit_comes_from_the_service_worker(home):
     )
 
 
+def test_unchanged_page_opened_again_costs_only_headers(home):
+    """Her page, unchanged, comes back as a 304: headers only, under 1.5 KB."""
+    html = [e for e in home.again.network() if e["kind"] == "html"]
+    assert html and all(e["status"] == 304 or e.get("bytes", 0) < 1000 for e in html), html
+    assert 0 < home.again.total() <= 1500, f"again home {kb(home.again.total())}"
+
+
 def test_text_is_served_compressed(home):
     text = [e for e in home.cold.network() if e["kind"] in ("html", "css", "js")]
     assert text and all(e.get("encoding") in ("br", "gzip", "zstd") for e in text), text
