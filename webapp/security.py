@@ -3,7 +3,7 @@ does not (see `check_every_route_declares_roles`)."""
 
 import time
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 
 from flask import Flask, abort, g, jsonify, redirect, request, session, url_for
 from flask_login import current_user
@@ -94,7 +94,11 @@ def install_stable_csrf_token(app: Flask) -> None:
     def sign_csrf_token_with_the_day():
         raw = session.get("csrf_token")
         if raw:
-            serializer = URLSafeTimedSerializer(
-                app.secret_key, salt="wtf-csrf-token", signer=_DaySigner
-            )
-            g.csrf_token = serializer.dumps(raw)
+            g.csrf_token = _signed_for_the_day(app.secret_key, raw, int(time.time()) // DAY)
+
+
+# Signing costs two HMACs and a key derivation on every request; the answer only changes with
+# the session's token and the day. Bounded: one entry per active session and day.
+@lru_cache(maxsize=4096)
+def _signed_for_the_day(secret_key: str, raw: str, _day: int) -> str:
+    return URLSafeTimedSerializer(secret_key, salt="wtf-csrf-token", signer=_DaySigner).dumps(raw)
