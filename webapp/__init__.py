@@ -53,6 +53,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
+    _one_date_header(app)  # registered before Flask-Compress, so it runs after it
     compress.init_app(app)
 
     # Built once (see DEVELOPERS.md, "Hot queries"): every logged-in request loads her.
@@ -129,6 +130,17 @@ def _etag_for_pages(app: Flask) -> None:
             # Answered here for a phone that takes the page uncompressed; Flask-Compress
             # answers for the compressed copies, whose tags carry the encoding.
             response.make_conditional(request)
+        return response
+
+
+def _one_date_header(app: Flask) -> None:
+    """Answering a conditional request (werkzeug's make_conditional, in our ETag hook and in
+    Flask-Compress) adds a Date header, and the server (gunicorn, werkzeug) adds its own: one
+    is enough."""
+
+    @app.after_request
+    def drop_date_header(response):
+        response.headers.pop("Date", None)
         return response
 
 

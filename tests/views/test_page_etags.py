@@ -57,3 +57,12 @@ def test_csrf_token_is_the_same_all_day_and_still_accepted(client, auth, demo, m
         client.post("/meer/naam", data={"display_name": "X", "csrf_token": "x" + token}).status_code
         == 400
     )
+
+
+def test_pages_leave_the_date_header_to_the_server(client, auth, demo):
+    """gunicorn and werkzeug's server add Date themselves: a second one from the app would
+    repeat a header that may appear only once."""
+    auth.login("sara")
+    for headers in ({}, ZSTD):
+        response = client.get("/", headers=headers)
+        assert response.status_code == 200 and "Date" not in response.headers
