@@ -186,3 +186,28 @@ def test_sharing_switch_gives_staff_404_or_a_read_only_view(browser, live_server
     page.click("main form button[type=submit]")  # stop sharing
     assert staff.goto(f"/plan/medewerker/deelneemster/{sara.id}").status == 404
     staff_context.close()
+
+
+def test_a_step_from_her_groups_list_is_the_one_she_tapped_online_and_offline(
+    context, page, live_db
+):
+    """The list is one form with a button per step: the tapped button decides the step."""
+    user = live_db.scalar(select(User).where(User.username == "elif"))
+    controlled_plan_page(page, "elif")
+    page.click("#add-title ~ details summary")
+    buttons = page.locator(".template-list button")
+    second = buttons.nth(1).inner_text().removeprefix("+").strip()
+    buttons.nth(1).click()
+    page.locator("li.step", has_text=second).first.wait_for()
+
+    context.set_offline(True)
+    third = buttons.nth(2).inner_text().removeprefix("+").strip()
+    buttons.nth(2).click()
+    wait_until(page, "async () => (await window.ElkeStapOutbox.all()).length === 1")
+    context.set_offline(False)
+    wait_until(page, "async () => (await window.ElkeStapOutbox.all()).length === 0")
+
+    live_db.expire_all()
+    actions = live_db.scalars(select(PlanStep.action).where(PlanStep.owner_id == user.id)).all()
+    assert second in actions and third in actions
+    assert buttons.nth(0).inner_text().removeprefix("+").strip() not in actions
