@@ -12,7 +12,7 @@ from http.cookies import SimpleCookie
 
 from werkzeug.serving import make_server
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: F401  (re-exported)
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, phone_context  # noqa: F401  (re-exported)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")

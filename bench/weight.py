@@ -34,10 +34,10 @@ from bench.common import (
     CHROMIUM_ARGS,
     OUT,
     PAGES,
-    PHONE,
     Server,
     demo_app,
     login_cookie,
+    phone_context,
     table,
 )
 
@@ -270,14 +270,7 @@ def wait_for_controller(page, limit: float = 15.0) -> None:
 
 
 def measure(browser, server: Server, path: str, cookie: str | None) -> PageWeight:
-    context = browser.new_context(
-        base_url=server.url,
-        viewport=PHONE,
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        service_workers="allow",
-    )
+    context = phone_context(browser, server.url)
     try:
         if cookie:
             context.add_cookies(

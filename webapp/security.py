@@ -75,12 +75,12 @@ def found_or_404(thing):
     return thing
 
 
+DAY = 24 * 60 * 60
+
+
 class _DaySigner(TimestampSigner):
     def get_timestamp(self) -> int:
         return int(time.time()) // DAY * DAY
-
-
-DAY = 24 * 60 * 60
 
 
 def install_stable_csrf_token(app: Flask) -> None:

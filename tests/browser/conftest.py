@@ -13,7 +13,7 @@ from alembic import command
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: F401
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, PHONE, phone_context  # noqa: F401
 from webapp import create_app
 from webapp.cli import alembic_config
 from webapp.extensions import db
@@ -83,15 +83,7 @@ def browser():
 
 @pytest.fixture
 def context(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        viewport=PHONE,
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        service_workers="allow",
-        locale="nl-NL",  # Dutch, as a phone in the Netherlands would ask
-    )
+    context = phone_context(browser, live_server.url)
     # Nothing may leave this machine: a request to any other host fails the test.
     outside = []
     context.route(

@@ -1,6 +1,7 @@
 """Her plan on a phone without internet: read it, change it, and everything arrives exactly once
 when the network is back. Also in Arabic; logout wipes the phone; the sharing switch."""
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.browser.conftest import login, save_artifact, wait_until
@@ -188,12 +189,19 @@ def test_sharing_switch_gives_staff_404_or_a_read_only_view(browser, live_server
     staff_context.close()
 
 
+@pytest.mark.parametrize("username", ["elif", "amina"])
 def test_a_step_from_her_groups_list_is_the_one_she_tapped_online_and_offline(
-    context, page, live_db
+    context, page, live_db, username
 ):
     """The list is one form with a button per step: the tapped button decides the step."""
-    user = live_db.scalar(select(User).where(User.username == "elif"))
-    controlled_plan_page(page, "elif")
+    user = live_db.scalar(select(User).where(User.username == username))
+
+    def her_actions() -> list[str]:
+        live_db.expire_all()
+        return live_db.scalars(select(PlanStep.action).where(PlanStep.owner_id == user.id)).all()
+
+    before = her_actions()
+    controlled_plan_page(page, username)
     page.click("#add-title ~ details summary")
     buttons = page.locator(".template-list button")
     second = buttons.nth(1).inner_text().removeprefix("+").strip()
@@ -207,7 +215,9 @@ def test_a_step_from_her_groups_list_is_the_one_she_tapped_online_and_offline(
     context.set_offline(False)
     wait_until(page, "async () => (await window.ElkeStapOutbox.all()).length === 0")
 
-    live_db.expire_all()
-    actions = live_db.scalars(select(PlanStep.action).where(PlanStep.owner_id == user.id)).all()
-    assert second in actions and third in actions
-    assert buttons.nth(0).inner_text().removeprefix("+").strip() not in actions
+    actions = her_actions()
+    assert actions.count(second) == before.count(second) + 1
+    assert actions.count(third) == before.count(third) + 1
+    first = buttons.nth(0).inner_text().removeprefix("+").strip()
+    assert actions.count(first) == before.count(first)  # not the one above the tapped one
+    save_artifact(page, f"plan-list-{username}.png")

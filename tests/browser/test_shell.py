@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.browser.conftest import PHONE, login, wait_for_service_worker, wait_until
+from tests.browser.chromium import phone_context
+from tests.browser.conftest import login, wait_for_service_worker, wait_until
 
 
 def test_bottom_navigation_has_big_targets_with_icon_and_label(page):
@@ -118,7 +119,7 @@ def test_a_page_opened_again_unchanged_comes_as_304(browser, live_server, live_a
         return inner(environ, start)
 
     monkeypatch.setattr(live_app, "wsgi_app", recording)
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="nl-NL")
+    context = phone_context(browser, live_server.url)
     page = context.new_page()
     login(page, "sara")
     wait_for_service_worker(page)

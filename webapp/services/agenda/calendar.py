@@ -14,7 +14,7 @@ from sqlalchemy import select
 from webapp.extensions import db
 from webapp.models import User, utcnow
 from webapp.models.agenda import CalendarFeed, Meeting
-from webapp.services.agenda.participant import group_ids
+from webapp.services.agenda.participant import her_group_ids
 from webapp.services.agenda.times import to_local
 
 
@@ -76,7 +76,7 @@ def feed_meetings(user: User, now: datetime | None = None) -> list[Meeting]:
     return list(
         db.session.scalars(
             select(Meeting)
-            .where(Meeting.group_id.in_(group_ids(user)), Meeting.ends_at > since)
+            .where(Meeting.group_id.in_(her_group_ids(user.id)), Meeting.ends_at > since)
             .order_by(Meeting.starts_at)
         )
     )

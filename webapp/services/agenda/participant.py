@@ -23,6 +23,12 @@ def group_ids(user: User) -> list[int]:
     return [m.group_id for m in user.memberships]
 
 
+def her_group_ids(user_id):
+    """Her groups as a subquery (`user_id` a value or a bind parameter): a query on her
+    meetings then needs no round trip of its own to load her memberships first."""
+    return select(Membership.group_id).where(Membership.user_id == user_id).scalar_subquery()
+
+
 def meetings_of_groups(
     group_ids, upcoming: bool, now: datetime | None, past_limit: int
 ) -> list[Meeting]:
@@ -40,7 +46,7 @@ def meetings_of_groups(
 def meetings_for_participant(
     user: User, upcoming: bool = True, now: datetime | None = None
 ) -> list[Meeting]:
-    return meetings_of_groups(group_ids(user), upcoming, now, past_limit=30)
+    return meetings_of_groups(her_group_ids(user.id), upcoming, now, past_limit=30)
 
 
 def get_meeting_for_participant(user: User, meeting_id: int) -> Meeting | None:
@@ -55,17 +61,13 @@ def next_meeting(user: User, now: datetime | None = None) -> Meeting | None:
     return next_meeting_and_rsvp(user, now)[0]
 
 
-# Built once (see DEVELOPERS.md, "Hot queries"): her home shows it on every visit. Her groups
-# come in as a subquery, so it is one round trip that returns one row.
+# Built once (see DEVELOPERS.md, "Hot queries"): her home shows it on every visit. One round
+# trip that returns one row.
 _NEXT_MEETING_AND_RSVP = (
     select(Meeting, Rsvp)
     .outerjoin(Rsvp, (Rsvp.meeting_id == Meeting.id) & (Rsvp.user_id == bindparam("user_id")))
     .where(
-        Meeting.group_id.in_(
-            select(Membership.group_id)
-            .where(Membership.user_id == bindparam("user_id"))
-            .scalar_subquery()
-        ),
+        Meeting.group_id.in_(her_group_ids(bindparam("user_id"))),
         Meeting.ends_at > bindparam("now"),
         Meeting.cancelled_at.is_(None),
     )

@@ -1,4 +1,5 @@
-"""Her place on the participatieladder, as she sees it on her plan and her timeline."""
+"""Her place on the participatieladder, as she sees it on her plan and her timeline; and the
+overview of plan, steps and ladder that her plan page and the staff's view show together."""
 
 from webapp.models import User
 from webapp.models.plan import Plan, PlanStep, StepStatus
