@@ -6,15 +6,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium fonts-dejavu-core fonts-noto-core
+# From Debian. What the app needs to run: Pango (with HarfBuzz) for WeasyPrint, which makes the
+# cv PDF, and the fonts the PDF embeds. What the tests need besides: Chromium, and poppler-utils
+# to read a PDF back (pdftotext, pdffonts, pdftoppm).
+APT_RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core
+APT_PACKAGES := $(APT_RUN_PACKAGES) chromium poppler-utils
 PG_URL ?= postgresql+psycopg://127.0.0.1:5432/test
 
-.PHONY: run serve test test-sqlite test-postgres setup setup-test system-test-deps translations lint bench audit clean
+.PHONY: run serve test test-sqlite test-postgres setup setup-test system-run-deps system-test-deps translations lint bench bench-tools audit clean
 
-run: setup
-	ELKESTAP_ENV=development $(FLASK) db upgrade
-	ELKESTAP_ENV=development $(FLASK) demo load
-	ELKESTAP_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
+# Migrations, demo data and development push keys, then the server and the reminder worker
+# together (webapp/devserver.py). Another port: PORT=5100 make run
+PORT ?= 5000
+run: setup system-run-deps
+	ELKESTAP_ENV=development $(BIN)/python -m webapp.devserver --port $(PORT)
 
 setup: $(VENV)/.installed node_modules/.installed translations
 
@@ -30,12 +35,20 @@ node_modules/.installed: package.json package-lock.json
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile -d translations --statistics 2>&1 | grep -v '^$$' | tail -n 5
 
-system-test-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages named in $(1) that are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+system-run-deps:
+	$(call apt_install,$(APT_RUN_PACKAGES))
+
+system-test-deps:
+	$(call apt_install,$(APT_PACKAGES))
 
 setup-test: setup system-test-deps
 
@@ -43,22 +56,25 @@ test: setup-test
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
-test-sqlite:
-	$(BIN)/ruff check webapp tests bench scripts
+test-sqlite: lint
 	$(BIN)/pytest
 
-# The database tests again on PostgreSQL, when one answers (the development and CI machines have one).
+# The database tests again on PostgreSQL, when one answers (the development and CI machines have one),
+# and the query counts of her pages (a row picked or a statement built differently shows there).
 test-postgres:
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('host=127.0.0.1 port=5432 dbname=test', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "PostgreSQL answers: running the database tests on it"; \
-	  TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" tests/services tests/test_migrations.py; \
+	  TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" tests/services tests/test_migrations.py tests/views/test_query_counts.py; \
 	else echo "PostgreSQL not reachable at 127.0.0.1:5432: skipped the PostgreSQL run"; fi
 
 # Speed and weight (issue 6): each script also runs alone, see bench/README.md.
 # wrk and valgrind come from Debian; Lighthouse from bench/package.json, kept out of what `make test` installs.
-bench: setup-test
-	@dpkg -s wrk >/dev/null 2>&1 && dpkg -s valgrind >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk valgrind >/dev/null; }
+bench: setup-test bench-tools
 	$(BIN)/python -m bench
+
+# Only the tools, for running one benchmark alone (bench/README.md).
+bench-tools:
+	$(call apt_install,wrk valgrind)
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
@@ -67,9 +83,11 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 audit: setup-test bench/node_modules/.installed
 	$(BIN)/python -m bench.audit
 
+# Style, formatting and the layers (the import contracts in pyproject.toml).
 lint:
 	$(BIN)/ruff check webapp tests bench scripts
 	$(BIN)/ruff format --check webapp tests bench scripts
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) node_modules instance/elkestap.sqlite*

@@ -10,9 +10,23 @@ import subprocess
 import sys
 
 from bench.common import OUT, ROOT, table
+from bench.instructions import (
+    RATIO_KEYS,
+    TARGET_FLOOR,
+    TARGET_HOME,
+    TARGET_YEAR_OVER_MONTH,
+    year_over_month,
+)
 from bench.weight import BUDGET_COLD_TOTAL, BUDGET_FIRST_PAINT, BUDGET_REPEAT
 
-SCRIPTS = ("bench.weight", "bench.throughput", "bench.instructions", "bench.push_fanout")
+SCRIPTS = (
+    "bench.weight",
+    "bench.throughput",
+    "bench.instructions",
+    "bench.push_fanout",
+    "bench.cv_pdf",
+    "bench.offline_pages",
+)
 
 
 def load(name: str):
@@ -81,13 +95,43 @@ def summary() -> list[list]:
                 ("yes" if ok else "NO") if r["page"] == "home" else "",
             ]
         )
-    for r in load("instructions.json") or []:
+    instructions = load("instructions.json") or []
+    for r in instructions:
+        target = {"floor": TARGET_FLOOR, "home": TARGET_HOME}.get(r["page"])
+        target = target if r["user"] in ("sara", "") else None
         rows.append(
             [
-                f"instructions {r['page']}",
+                f"instructions {r['page']}" + (f" ({r['user']})" if r["user"] else ""),
                 f"{r['instructions'] / 1e6:.2f} M per request (bare/page {r['bare_ratio']:.2f})",
+                f"≤ {target / 1e6:.1f} M" if target else "",
+                ("yes" if r["instructions"] <= target else "NO") if target else "",
+            ]
+        )
+    for r in year_over_month(instructions):
+        worst = max(r[k] for k in RATIO_KEYS)
+        rows.append(
+            [
+                f"{r['page']}: a year / a month (instructions, raw, compressed, server time)",
+                ", ".join(f"{r[k]:.2f}×" for k in RATIO_KEYS),
+                f"≤ {TARGET_YEAR_OVER_MONTH}×",
+                "yes" if worst <= TARGET_YEAR_OVER_MONTH else "NO",
+            ]
+        )
+    for r in load("cv_pdf.json") or []:
+        rows.append(
+            [
+                f"cv PDF {r['cv']}: median of {r['runs']} (wall, CPU), peak RSS",
+                f"{r['median_ms']:.0f} ms, {r['cpu_median_ms']:.0f} ms, {r['peak_rss_mb']:.0f} MB",
                 "",
                 "",
+            ]
+        )
+        rows.append(
+            [
+                f"cv PDF {r['cv']}: size",
+                f"{r['bytes'] / 1000:.1f} KB, {r['pages']} page(s)",
+                "< 150 KB, ≤ 2 pages",
+                "yes" if r["bytes"] < 150_000 and r["pages"] <= 2 else "NO",
             ]
         )
     return rows

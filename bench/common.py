@@ -23,6 +23,9 @@ PAGES = (
     ("home", "/", "sara"),
     ("plan", "/plan/", "sara"),
     ("agenda", "/agenda", "sara"),
+    # Her last meeting with its recap, homework and materials (a picture, a PDF, audio): the
+    # picture is lazy and the audio waits for a tap, so neither is part of the first load.
+    ("meeting with materials", "/agenda/vorige", "amina"),
 )
 DEMO_PASSWORD = "demo-demo"
 
@@ -38,10 +41,16 @@ def demo_app(database_url: str | None = None, quick_hashes: bool = True):
 
     if quick_hashes:
         passwords.use_parameters(time_cost=1, memory_cost=1024, parallelism=1)
+    folder = tempfile.mkdtemp(prefix="elkestap-bench-")
     if database_url is None:
-        path = os.path.join(tempfile.mkdtemp(prefix="elkestap-bench-"), "bench.sqlite")
-        database_url = f"sqlite:///{path}"
-    app = create_app({"ENV_NAME": "testing", "DATABASE_URL": database_url})
+        database_url = f"sqlite:///{os.path.join(folder, 'bench.sqlite')}"
+    app = create_app(
+        {
+            "ENV_NAME": "testing",
+            "DATABASE_URL": database_url,
+            "UPLOAD_FOLDER": os.path.join(folder, "uploads"),
+        }
+    )
     with app.app_context():
         command.upgrade(alembic_config(), "heads")
         from webapp.services.demo import load_demo
@@ -52,26 +61,43 @@ def demo_app(database_url: str | None = None, quick_hashes: bool = True):
 
 
 class ByteCounter:
-    """WSGI middleware: what the server really sent, per request (body bytes as encoded)."""
+    """WSGI middleware: what the server really sent, per request: body bytes as encoded, and
+    (in `headers`) the status line and headers as HTTP/1.1 writes them."""
 
     def __init__(self, app):
         self.app = app
         self.log: list[tuple[str, int]] = []
+        self.headers: list[tuple[str, int, int]] = []  # path, status, header bytes
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         sent = 0
-        for chunk in self.app(environ, start_response):
+        head = {}
+
+        def counting_start_response(status, headers, exc_info=None):
+            head["status"] = int(status.split(" ", 1)[0])
+            head["bytes"] = len(f"HTTP/1.1 {status}\r\n") + sum(
+                len(f"{k}: {v}\r\n") for k, v in headers
+            )
+            return start_response(status, headers, exc_info)
+
+        for chunk in self.app(environ, counting_start_response):
             sent += len(chunk)
             yield chunk
         with self.lock:
             self.log.append((path, sent))
+            self.headers.append((path, head.get("status", 0), head.get("bytes", 0)))
 
     def take(self) -> list[tuple[str, int]]:
         with self.lock:
             log, self.log = self.log, []
         return log
+
+    def take_headers(self) -> list[tuple[str, int, int]]:
+        with self.lock:
+            heads, self.headers = self.headers, []
+        return heads
 
 
 class Server:

@@ -160,9 +160,9 @@ def status_of(url: str, cookie: str) -> int:
         return e.code
 
 
-def prepare_database(kind: str) -> tuple[str, callable]:
-    """A fresh database with migrations, demo data and 2,000 participants; returns its URL and
-    a function that removes it."""
+def prepare_database(kind: str, name: str = PG_DB) -> tuple[str, callable]:
+    """A fresh database with migrations, demo data, 2,000 participants and the two with a
+    history (bench/grow.py); returns its URL and a function that removes it."""
     if kind == "sqlite":
         folder = tempfile.mkdtemp(prefix="elkestap-bench-")
         url = f"sqlite:///{os.path.join(folder, 'bench.sqlite')}"
@@ -174,21 +174,23 @@ def prepare_database(kind: str) -> tuple[str, callable]:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_DB}")
-        url = f"postgresql+psycopg://127.0.0.1:5432/{PG_DB}"
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name}")
+        url = f"postgresql+psycopg://127.0.0.1:5432/{name}"
 
         def cleanup():
             with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     from bench.common import demo_app
-    from bench.grow import grow
+    from bench.grow import HISTORIES, grow, grow_history
     from webapp.extensions import db
 
     app = demo_app(url)
     with app.app_context():
         grow(2000)
+        for name in HISTORIES:
+            grow_history(name)
         db.session.remove()
         db.engine.dispose()
     return url, cleanup

@@ -19,14 +19,16 @@ stays empty), then:
 
 A page that does not exist yet (its feature has not landed) is skipped with a line saying so.
 The server also counts the body bytes it sent, as a check on what the browser reports.
+
+Besides the demo's pages (`PAGES`), her four main pages as the participant after a month and
+after a year of use (bench/grow.py, `HISTORY_PAGES`): history alone must not make a page, or
+what her phone keeps after login, heavier.
 """
 
 import json
 import os
 import sys
 import time
-import urllib.parse
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from bench.common import (
@@ -40,23 +42,24 @@ from bench.common import (
     phone_context,
     table,
 )
+from bench.network import Recorder
+
+# Her main pages after a month and after a year (bench/grow.py's participants with a history).
+HISTORY_PAGES = tuple(
+    (f"{label} ({who})", path, who)
+    for who in ("maand", "jaar")
+    for label, path in (
+        ("home", "/"),
+        ("plan", "/plan/"),
+        ("agenda", "/agenda"),
+        ("inbox", "/inbox"),
+    )
+)
 
 # Budgets (bytes, 1 KB = 1000 bytes), checked by tests/test_weight_budget.py.
 BUDGET_COLD_TOTAL = 50_000
 BUDGET_FIRST_PAINT = 14_000
 BUDGET_REPEAT = 5_000
-
-KINDS = {
-    "Document": "html",
-    "Stylesheet": "css",
-    "Script": "js",
-    "Image": "img",
-    "Font": "font",
-    "Manifest": "other",
-    "Fetch": "other",
-    "XHR": "other",
-    "Other": "other",
-}
 
 
 @dataclass
@@ -145,114 +148,19 @@ HEADERS = [
 ]
 
 
-def url_path(url: str) -> str:
-    return urllib.parse.urlsplit(url).path
-
-
-def kind_of(url: str, kind: str) -> str:
-    ext = url_path(url).rpartition(".")[2]
-    return {"css": "css", "js": "js", "png": "img", "svg": "img", "ico": "img"}.get(ext, kind)
-
-
-def sw_kind(path: str, page_path: str) -> str:
-    """A service worker's fetch: the page itself (html), its shell (sw), or another of her
-    pages kept for offline reading after login (warm)."""
-    if path == page_path:
-        return "html"
-    if path.startswith("/assets/") or path in ("/sw.js", "/offline"):
-        return "sw"
-    return "warm"
-
-
-def served(unanswered: Counter, path: str) -> bool:
-    if unanswered[path] > 0:
-        unanswered[path] -= 1
-        return True
-    return False
-
-
 def kb(n: int) -> str:
     return f"{n / 1000:.1f} KB"
-
-
-class Recorder:
-    """Collects the network events of one page (CDP) and of its service worker (Playwright
-    reports the worker's own fetches, with sizes taken from the worker's DevTools events)."""
-
-    def __init__(self, context, page):
-        self.requests: dict[str, dict] = {}
-        self.sw_requests: list = []
-        self.cdp = context.new_cdp_session(page)
-        self.cdp.on("Network.requestWillBeSent", self._sent)
-        self.cdp.on("Network.responseReceived", self._response)
-        self.cdp.on("Network.requestServedFromCache", self._from_cache)
-        self.cdp.on("Network.loadingFinished", self._finished)
-        self.cdp.send("Network.enable")
-        context.on("requestfinished", self._context_request)
-
-    def _sent(self, p):
-        self.requests.setdefault(p["requestId"], {}).update(
-            url=p["request"]["url"], kind=KINDS.get(p.get("type", "Other"), "other"), origin="page"
-        )
-
-    def _response(self, p):
-        r = p["response"]
-        self.requests.setdefault(p["requestId"], {}).update(
-            status=r["status"],
-            from_sw=bool(r.get("fromServiceWorker")),
-            from_cache=bool(r.get("fromDiskCache") or r.get("fromPrefetchCache")),
-            encoding={k.lower(): v for k, v in (r.get("headers") or {}).items()}.get(
-                "content-encoding", ""
-            ),
-            kind=KINDS.get(p.get("type", "Other"), "other"),
-        )
-
-    def _from_cache(self, p):
-        self.requests.setdefault(p["requestId"], {})["from_cache"] = True
-
-    def _finished(self, p):
-        self.requests.setdefault(p["requestId"], {})["bytes"] = int(p["encodedDataLength"])
-
-    def _context_request(self, request):
-        if request.service_worker is not None:
-            self.sw_requests.append(request)
-
-    def take(self, server_log: list[tuple[str, int]], page_path: str) -> list[dict]:
-        """`server_log`: what the server answered meanwhile. A worker's fetch beyond what the
-        server answered (after the page's own requests) came from the browser's HTTP cache:
-        it cost nothing on the network."""
-        entries = [dict(e) for e in self.requests.values() if "url" in e]
-        for e in entries:
-            e["kind"] = kind_of(e["url"], e.get("kind", "other"))
-        unanswered = Counter(path for path, _n in server_log)
-        unanswered.subtract(
-            url_path(e["url"]) for e in entries if not e.get("from_sw") and not e.get("from_cache")
-        )
-        for request in self.sw_requests:
-            response = request.response()
-            sizes = request.sizes()
-            entries.append(
-                {
-                    "url": request.url,
-                    "kind": sw_kind(url_path(request.url), page_path),
-                    "origin": "service worker",
-                    "status": response.status if response else None,
-                    "from_cache": not served(unanswered, url_path(request.url)),
-                    "encoding": (response.headers.get("content-encoding", "") if response else ""),
-                    "bytes": sizes["responseBodySize"] + sizes["responseHeadersSize"],
-                }
-            )
-        self.requests, self.sw_requests = {}, []
-        return entries
 
 
 def wait_quiet(server: Server, seconds: float = 1.0, limit: float = 15.0) -> list:
     """Wait until the server has had no request for `seconds`; returns what it sent."""
     last_count, quiet_since, start = -1, time.monotonic(), time.monotonic()
     log: list = []
+    server.heads = []
     while time.monotonic() - start < limit:
         time.sleep(0.2)
         log += server.counter.take()
+        server.heads += server.counter.take_headers()
         if len(log) != last_count:
             last_count, quiet_since = len(log), time.monotonic()
         elif time.monotonic() - quiet_since >= seconds:
@@ -269,6 +177,15 @@ def wait_for_controller(page, limit: float = 15.0) -> None:
         page.wait_for_timeout(100)
 
 
+def later_shell(app) -> frozenset:
+    """The asset paths the service worker keeps with her pages after login, not at install."""
+    from webapp.assets import asset_url
+    from webapp.pwa.views import LATER_SHELL_ASSETS
+
+    with app.app_context():
+        return frozenset(asset_url(name) for name in LATER_SHELL_ASSETS)
+
+
 def measure(browser, server: Server, path: str, cookie: str | None) -> PageWeight:
     context = phone_context(browser, server.url)
     try:
@@ -280,24 +197,25 @@ def measure(browser, server: Server, path: str, cookie: str | None) -> PageWeigh
                 ]
             )
         page = context.new_page()
-        recorder = Recorder(context, page)
+        recorder = Recorder(context, page, later_shell(server.app))
         server.counter.take()
+        server.counter.take_headers()
         page.goto(path, wait_until="load")
         wait_for_controller(page)
         log = wait_quiet(server)
         page.wait_for_timeout(300)
-        cold = Load(recorder.take(log, path), sum(n for _, n in log))
+        cold = Load(recorder.take(log, path, server.heads), sum(n for _, n in log))
 
         page.goto(path, wait_until="load")
         log = wait_quiet(server)
         page.wait_for_timeout(300)
-        repeat = Load(recorder.take(log, path), sum(n for _, n in log))
+        repeat = Load(recorder.take(log, path, server.heads), sum(n for _, n in log))
 
         # Nothing changed since the repeat visit: the page should come back as a 304.
         page.goto(path, wait_until="load")
         log = wait_quiet(server)
         page.wait_for_timeout(300)
-        again = Load(recorder.take(log, path), sum(n for _, n in log))
+        again = Load(recorder.take(log, path, server.heads), sum(n for _, n in log))
         return PageWeight("", path, cold, repeat, again)
     finally:
         context.close()
@@ -329,7 +247,14 @@ def run(pages=PAGES, verbose: bool = True, browser=None) -> list[PageWeight]:
 
 
 def _measure_all(browser, pages, verbose: bool) -> list[PageWeight]:
+    from bench.grow import HISTORIES, grow_history
+    from webapp.extensions import db
+
     app = demo_app()
+    with app.app_context():
+        for who in {user for _label, _path, user in pages if user in HISTORIES}:
+            grow_history(who)
+        db.session.remove()
     results = []
     with Server(app) as server:
         for label, path, user in pages:
@@ -365,7 +290,7 @@ def detail(results: list[PageWeight]) -> str:
 
 
 def main() -> None:
-    results = run()
+    results = run(PAGES + HISTORY_PAGES)
     rows = [r.row() for r in results if not r.skipped]
     rows += [[r.label, r.path, "skipped: " + r.skipped] + [""] * 10 for r in results if r.skipped]
     print("Page weight (compressed, on the wire; cold = fresh phone, repeat = service worker)")

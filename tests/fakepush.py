@@ -5,7 +5,9 @@ is this service's origin, `exp` within 24 h, `sub` a mailto:) and decrypts the a
 (RFC 8291) with the subscription's private key. Each subscription it hands out is exactly what
 a browser gives from `PushSubscription.toJSON()`.
 
-A subscription can be made to answer 410 (gone), 404, 429 with Retry-After, or 500.
+A subscription can be made to answer 410 (gone), 404, 429 with Retry-After, or 500. The whole
+service can stop answering after n messages (`stall_after`), as a push service that hangs:
+what comes then is held unanswered, never delivered, until `resume()`.
 """
 
 import base64
@@ -58,6 +60,9 @@ class FakePushService:
         self.requests = 0
         self._lock = threading.Lock()
         self._verified: set[str] = set()
+        self._stall_after: int | None = None
+        self._resumed = threading.Event()
+        self.held = 0  # requests waiting unanswered while stalled
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -89,8 +94,23 @@ class FakePushService:
         token = subscription["endpoint"].rsplit("/", 1)[-1]
         return [m["payload"] for m in self.received if m["token"] == token]
 
+    def stall_after(self, n: int) -> None:
+        self._stall_after = n
+        self._resumed.clear()
+
+    def resume(self) -> None:
+        self._stall_after = None
+        self._resumed.set()
+
     # -- one request --
     def handle(self, token: str, headers, body: bytes) -> tuple[int, dict]:
+        with self._lock:
+            stalled = self._stall_after is not None and len(self.received) >= self._stall_after
+            if stalled:
+                self.held += 1
+        if stalled:  # never delivered: the sender gets no answer until the service resumes
+            self._resumed.wait()
+            return 503, {}
         with self._lock:
             self.requests += 1
             behaviour = self.behaviour.get(token)
@@ -126,6 +146,7 @@ class FakePushService:
                     "payload": payload,
                     "ttl": ttl,
                     "urgency": headers.get("Urgency"),
+                    "topic": headers.get("Topic"),
                     "claims": claims,
                 }
             )

@@ -2,6 +2,7 @@
 
 import os
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
@@ -9,6 +10,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from tests.conftest import reset_schema
 from webapp.cli import ROOT
 from webapp.database import make_engine
 from webapp.models import Base
@@ -20,17 +22,23 @@ def alembic_config(connection) -> Config:
     return config
 
 
+@pytest.fixture
 def empty_database(tmp_path):
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'migrate.sqlite'}"
-    engine = make_engine(url)
+    """An empty database. On PostgreSQL it is the one the other tests use: afterwards it gets
+    their schema back (tests/conftest.py builds it once per run)."""
+    shared = os.environ.get("TEST_DATABASE_URL")
+    engine = make_engine(shared or f"sqlite:///{tmp_path / 'migrate.sqlite'}")
     Base.metadata.drop_all(engine)
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    return engine
+    yield engine
+    if shared:
+        reset_schema(engine)
+    engine.dispose()
 
 
-def test_migrations_and_models_agree(tmp_path):
-    engine = empty_database(tmp_path)
+def test_migrations_and_models_agree(empty_database):
+    engine = empty_database
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "heads")
     with engine.connect() as conn:
@@ -39,8 +47,6 @@ def test_migrations_and_models_agree(tmp_path):
     assert diff == [], f"models and migrations differ: {diff}"
     with engine.begin() as conn:
         command.downgrade(alembic_config(conn), "base")
-    Base.metadata.drop_all(engine)
-    engine.dispose()
 
 
 def test_migration_files_have_dated_names_and_one_root():
@@ -50,3 +56,10 @@ def test_migration_files_have_dated_names_and_one_root():
     for revision in script.walk_revisions():
         name = os.path.basename(revision.path)
         assert name[:8].isdigit(), name
+
+
+def test_one_head():
+    """Two features that each revise the same migration leave two heads: `flask db upgrade`
+    would still apply both, but the order between them is nobody's decision. Revise the head."""
+    script = ScriptDirectory(os.path.join(ROOT, "migrations"))
+    assert len(script.get_heads()) == 1, f"several Alembic heads: {script.get_heads()}"

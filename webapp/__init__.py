@@ -2,14 +2,17 @@
 
 import logging
 import os
+from functools import lru_cache
 
 from flask import Flask, g, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
-from sqlalchemy import bindparam, select
+from itsdangerous import Signer, TimestampSigner
+from itsdangerous.encoding import want_bytes
 
 from webapp.config import load_config
 from webapp.extensions import babel, compress, csrf, db, htmx, limiter, login_manager
+from webapp.request_input import BoundedIntegerConverter, CleanRequest
 
 BLUEPRINTS = (
     "webapp.auth:bp",
@@ -24,6 +27,10 @@ BLUEPRINTS = (
     "webapp.plan:bp",
     "webapp.childcare:bp",
     "webapp.cv:bp",
+    "webapp.materials:bp",
+    "webapp.safety:bp",
+    "webapp.sharing:bp",
+    "webapp.her_data:bp",
 )
 
 # No inline script or style anywhere: htmx is configured from a meta tag, and its indicator
@@ -36,32 +43,47 @@ CONTENT_SECURITY_POLICY = (
 
 
 def create_app(config: dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+    # The instance folder (SQLite file, push keys, uploads) may live outside the code.
+    # No static route of Flask's own: static files are served only under their hashed names
+    # (webapp/assets.py), never unhashed from /static/.
+    app = ElkeStap(
+        __name__,
+        instance_path=os.environ.get("ELKESTAP_INSTANCE") or None,
+        instance_relative_config=True,
+        static_folder=None,
+    )
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.update(load_config(app.instance_path, config))
-    app.session_interface = SessionInterface()
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(app.root_path, "..", "translations")
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from webapp import i18n, security  # noqa: F401  (registers the unauthorized handler)
-    from webapp.models import User
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    app.session_interface = SessionInterface()
+    app.request_class = CleanRequest
+    app.url_map.converters["int"] = BoundedIntegerConverter
+    # The catalogs (`flask translate` keeps the same ones; tests point it at a copy).
+    app.config.setdefault(
+        "BABEL_TRANSLATION_DIRECTORIES",
+        os.path.normpath(os.path.join(app.root_path, "..", "translations")),
+    )
+
+    from webapp import i18n, login_sessions, security  # noqa: F401  (the unauthorized handler)
 
     db.init_app(app)
     login_manager.init_app(app)
     # "basic": phones change network address often, and must not be logged out for it.
     login_manager.session_protection = "basic"
     babel.init_app(app, locale_selector=i18n.select_locale)
+    security.install_upload_limits(app)  # before the CSRF check reads a request's form
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
     _one_date_header(app)  # registered before Flask-Compress, so it runs after it
     compress.init_app(app)
 
-    # Built once (see DEVELOPERS.md, "Hot queries"): every logged-in request loads her.
-    user_by_id = select(User).where(User.id == bindparam("user_id"))
-
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.scalar(user_by_id, {"user_id": int(user_id)})
+    # Every logged-in request loads her through her session (one query by primary key).
+    login_sessions.init_app(app)
 
     from importlib import import_module
 
@@ -69,16 +91,18 @@ def create_app(config: dict | None = None) -> Flask:
         module, name = target.split(":")
         app.register_blueprint(getattr(import_module(module), name))
 
-    from webapp import assets, cli, errors, templating
+    from webapp import assets, cli, errors, signals, templating
+    from webapp.pwa import offline_pages
 
     assets.init_app(app)
     templating.init_app(app)
+    offline_pages.init_app(app)
+    signals.connect_receivers()
     errors.init_app(app)
     cli.init_app(app)
     security.check_every_route_declares_roles(app)
     _install_request_hooks(app)
     _etag_for_pages(app)
-    security.install_stable_csrf_token(app)
     _quiet_logs(app)
     return app
 
@@ -107,13 +131,19 @@ def _install_request_hooks(app: Flask) -> None:
             return response
         # The same URL answers a full page or an htmx fragment: caches must keep them apart.
         response.vary.add("HX-Request")
+        if app.config["ENV_NAME"] == "production":
+            # Only ever over HTTPS, also when she types the address without it.
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         if current_user.is_authenticated and not getattr(g, "cacheable_publicly", False):
-            # Private pages may be kept by her own service worker, never by a shared cache.
-            response.headers.setdefault("Cache-Control", "private, no-cache")
+            # Private pages are kept by her own service worker (the Cache API, wiped at logout),
+            # never by the browser's disk cache or a shared one: no-store.
+            response.headers.setdefault("Cache-Control", "private, no-store")
         return response
 
 
 def _etag_for_pages(app: Flask) -> None:
+    from webapp import security
+
     """A page she opens again unchanged costs her only the headers: her phone (or its service
     worker) asks with the ETag and gets 304. The tag is a hash of the page as rendered for her,
     so any change (a new message, a moved meeting, the date) makes a new one."""
@@ -126,7 +156,7 @@ def _etag_for_pages(app: Flask) -> None:
             and response.mimetype == "text/html"
             and not response.is_streamed
         ):
-            response.add_etag()
+            response.set_etag(security.page_tag(response.get_data()))
             # Answered here for a phone that takes the page uncompressed; Flask-Compress
             # answers for the compressed copies, whose tags carry the encoding.
             response.make_conditional(request)
@@ -144,9 +174,51 @@ def _one_date_header(app: Flask) -> None:
         return response
 
 
+class ElkeStap(Flask):
+    """Flask, asking once per function whether it is a coroutine: it asks for every hook of
+    every request (a dozen per page), and the answer never changes. (`ensure_sync` is the
+    method Flask says to override for how functions are run.)"""
+
+    def ensure_sync(self, func):
+        known = self.__dict__.setdefault("_sync_functions", {})
+        try:
+            return known[func]
+        except KeyError:
+            known[func] = super().ensure_sync(func)
+        except TypeError:  # not hashable: ask each time
+            return super().ensure_sync(func)
+        return known[func]
+
+
+class _OnceDerivedSigner(TimestampSigner):
+    """The session cookie's signer with its key derived once per secret, not twice per
+    request (itsdangerous's documented `derive_key`; the derivation itself is unchanged)."""
+
+    def derive_key(self, secret_key=None) -> bytes:
+        key = self.secret_keys[-1] if secret_key is None else want_bytes(secret_key)
+        return _derived(key, self.salt, self.key_derivation, self.digest_method)
+
+
+@lru_cache(maxsize=16)
+def _derived(key: bytes, salt: bytes, derivation: str, digest_method) -> bytes:
+    return Signer(key, salt, key_derivation=derivation, digest_method=digest_method).derive_key()
+
+
 class SessionInterface(SecureCookieSessionInterface):
     """The signed-cookie session, except on the shared static files: they must not vary by
-    cookie, or a phone would fetch every file again after each login."""
+    cookie, or a phone would fetch every file again after each login. Its serializer is made
+    once per set of keys, not per request."""
+
+    def get_signing_serializer(self, app):
+        fallbacks = app.config.get("SECRET_KEY_FALLBACKS") or ()
+        keys = (app.secret_key, *fallbacks) if app.secret_key else None
+        cached = self.__dict__.get("_serializer")
+        if cached is None or cached[0] != keys:
+            serializer = super().get_signing_serializer(app)
+            if serializer is not None:
+                serializer.signer = _OnceDerivedSigner
+            self._serializer = cached = (keys, serializer)
+        return cached[1]
 
     def save_session(self, app, session, response) -> None:
         if request.path.startswith("/assets/"):

@@ -3,6 +3,10 @@ version is fetched exactly when the content changes.
 
 `asset_url("app.css")` gives `/assets/app.3f2a1b9c0d.css`. htmx is served from node_modules
 (installed by `npm ci`, never committed) under the same scheme, as `vendor/htmx.min.js`.
+
+Our own JavaScript and CSS are written to be read (comments say why); they are served minified
+(rjsmin, rcssmin: comments and spaces out, about a third fewer bytes after brotli), made once per
+process and named by the hash of what is served.
 """
 
 import gzip
@@ -12,11 +16,14 @@ import os
 from functools import lru_cache
 
 import brotli
+import rcssmin
+import rjsmin
 from flask import Blueprint, Flask, Response, abort, current_app, request, send_file
 
 from webapp.security import public
 
 bp = Blueprint("assets", __name__)
+STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 ONE_YEAR = 60 * 60 * 24 * 365
 VENDOR_FILES = {"vendor/htmx.min.js": ("node_modules", "htmx.org", "dist", "htmx.min.js")}
 
@@ -24,10 +31,10 @@ VENDOR_FILES = {"vendor/htmx.min.js": ("node_modules", "htmx.org", "dist", "htmx
 def _collect(app: Flask) -> dict[str, str]:
     """Logical name -> absolute path of every file the app serves as an asset."""
     files = {}
-    for root, _dirs, names in os.walk(app.static_folder):
+    for root, _dirs, names in os.walk(STATIC):
         for name in names:
             path = os.path.join(root, name)
-            files[os.path.relpath(path, app.static_folder).replace(os.sep, "/")] = path
+            files[os.path.relpath(path, STATIC).replace(os.sep, "/")] = path
     project_root = os.path.dirname(app.root_path)
     for logical, parts in VENDOR_FILES.items():
         path = os.path.join(project_root, *parts)
@@ -37,9 +44,31 @@ def _collect(app: Flask) -> dict[str, str]:
     return files
 
 
-def _digest(path: str) -> str:
+@lru_cache(maxsize=128)
+def _served(path: str, _mtime: float) -> bytes:
+    """The bytes served for this file: ours minified, a vendor's `.min.js` as it is."""
     with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()[:10]
+        data = f.read()
+    if path.endswith(".min.js"):
+        return data
+    if path.endswith(".js"):
+        return rjsmin.jsmin(data)
+    if path.endswith(".css"):
+        return rcssmin.cssmin(data)
+    return data
+
+
+def minified_js(text: str) -> str:
+    """A script made from a template (the service worker), minified as our files are."""
+    return rjsmin.jsmin(text)
+
+
+def served_bytes(path: str) -> bytes:
+    return _served(path, os.path.getmtime(path))
+
+
+def _digest(path: str) -> str:
+    return hashlib.sha256(served_bytes(path)).hexdigest()[:10]
 
 
 def hashed_name(logical: str, digest: str) -> str:
@@ -81,13 +110,14 @@ def serve(hashed: str):
         mimetype = "text/javascript"
     path = assets["files"][logical]
     encoding = _accepted_encoding() if mimetype in COMPRESSIBLE else None
-    if encoding is None:
+    if mimetype not in COMPRESSIBLE:
         response = send_file(path, mimetype=mimetype, conditional=True)
     else:
         body = _compressed(path, os.path.getmtime(path), encoding)
         response = Response(body, mimetype=mimetype)
-        response.headers["Content-Encoding"] = encoding
-        response.set_etag(f"{hashed}:{encoding}")
+        if encoding:
+            response.headers["Content-Encoding"] = encoding
+        response.set_etag(f"{hashed}:{encoding or 'identity'}")
         response.make_conditional(request)
     if mimetype in COMPRESSIBLE:
         response.vary.add("Accept-Encoding")
@@ -110,9 +140,10 @@ def _accepted_encoding() -> str | None:
 
 
 @lru_cache(maxsize=128)
-def _compressed(path: str, _mtime: float, encoding: str) -> bytes:
-    with open(path, "rb") as f:
-        data = f.read()
+def _compressed(path: str, _mtime: float, encoding: str | None) -> bytes:
+    data = served_bytes(path)
+    if encoding is None:
+        return data
     if encoding == "br":
         return brotli.compress(data, quality=11)
     return gzip.compress(data, compresslevel=9, mtime=0)

@@ -19,27 +19,31 @@ PLURAL_FORMS = {
 }
 
 
-def po_path(lang: str) -> Path:
-    return TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+# Every function works on the project's catalogs unless given another `directory` (the
+# `flask translate` commands pass the app's, which tests point at a copy).
 
 
-def languages() -> list[str]:
-    return sorted(p.name for p in TRANSLATIONS.iterdir() if po_path(p.name).exists())
+def po_path(lang: str, directory: Path = TRANSLATIONS) -> Path:
+    return Path(directory) / lang / "LC_MESSAGES" / "messages.po"
 
 
-def load(lang: str) -> Catalog:
-    with po_path(lang).open("rb") as f:
+def languages(directory: Path = TRANSLATIONS) -> list[str]:
+    return sorted(p.name for p in Path(directory).iterdir() if po_path(p.name, directory).exists())
+
+
+def load(lang: str, directory: Path = TRANSLATIONS) -> Catalog:
+    with po_path(lang, directory).open("rb") as f:
         return read_po(f, locale=lang)
 
 
-def save(catalog: Catalog, lang: str) -> None:
-    with po_path(lang).open("wb") as f:
+def save(catalog: Catalog, lang: str, directory: Path = TRANSLATIONS) -> None:
+    with po_path(lang, directory).open("wb") as f:
         write_po(f, catalog, width=100, omit_header=False, sort_output=True)
 
 
-def normalise(lang: str) -> None:
+def normalise(lang: str, directory: Path = TRANSLATIONS) -> None:
     """Fix the plural header; in the Dutch catalog every text is its own translation."""
-    catalog = load(lang)
+    catalog = load(lang, directory)
     if lang in PLURAL_FORMS:
         catalog._num_plurals, catalog._plural_expr = _split_plural(PLURAL_FORMS[lang])
     if lang == SOURCE_LANGUAGE:
@@ -51,7 +55,7 @@ def normalise(lang: str) -> None:
             else:
                 message.string = message.id
             message.flags.discard("fuzzy")
-    save(catalog, lang)
+    save(catalog, lang, directory)
 
 
 def _split_plural(header: str) -> tuple[int, str]:
@@ -59,9 +63,9 @@ def _split_plural(header: str) -> tuple[int, str]:
     return int(nplurals.split("=")[1]), plural.split("=", 1)[1]
 
 
-def missing(lang: str) -> list[dict]:
+def missing(lang: str, directory: Path = TRANSLATIONS) -> list[dict]:
     """Every message without a complete translation, or marked fuzzy."""
-    catalog = load(lang)
+    catalog = load(lang, directory)
     todo = []
     for message in catalog:
         if not message.id:
@@ -80,9 +84,9 @@ def missing(lang: str) -> list[dict]:
     return todo
 
 
-def apply(lang: str, entries: list[dict]) -> int:
+def apply(lang: str, entries: list[dict], directory: Path = TRANSLATIONS) -> int:
     """Write translations given as [{"id": ..., "string": ...}] into the catalog."""
-    catalog = load(lang)
+    catalog = load(lang, directory)
     done = 0
     for entry in entries:
         key = entry["id"][0] if isinstance(entry["id"], list) else entry["id"]
@@ -93,9 +97,9 @@ def apply(lang: str, entries: list[dict]) -> int:
         message.string = tuple(string) if isinstance(string, list) else string
         message.flags.discard("fuzzy")
         done += 1
-    save(catalog, lang)
+    save(catalog, lang, directory)
     return done
 
 
-def dump_missing(lang: str) -> str:
-    return json.dumps(missing(lang), ensure_ascii=False, indent=1)
+def dump_missing(lang: str, directory: Path = TRANSLATIONS) -> str:
+    return json.dumps(missing(lang, directory), ensure_ascii=False, indent=1)

@@ -1,9 +1,11 @@
-"""Command-line tools: `flask db …`, `flask demo load`, `flask translate …`."""
+"""Command-line tools: `flask db …`, `flask demo load`, `flask translate …`, `flask backup`,
+`flask restore`, `flask prune`."""
 
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 from alembic import command
@@ -12,6 +14,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from webapp import catalogs
+from webapp.extensions import db
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -67,6 +70,11 @@ def _pybabel(*args: str) -> None:
 POT = "translations/messages.pot"
 
 
+def catalog_directory() -> Path:
+    """The catalogs the app reads (Flask-Babel's directory): the ones these commands keep."""
+    return Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+
+
 def extract_arguments(output: str) -> list[str]:
     """pybabel's arguments to collect every text of the code into `output`."""
     return ["extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location",
@@ -76,40 +84,43 @@ def extract_arguments(output: str) -> list[str]:
 @translate_cli.command("extract")
 def translate_extract() -> None:
     """Collect every text from the code into translations/messages.pot."""
-    _pybabel(*extract_arguments(POT))
+    _pybabel(*extract_arguments(str(catalog_directory() / "messages.pot")))
 
 
 @translate_cli.command("update")
 def translate_update() -> None:
     """Extract, then merge new texts into every language's catalog."""
     translate_extract.callback()
-    _pybabel("update", "-i", POT, "-d", "translations", "--no-fuzzy-matching", "--ignore-obsolete")
-    for lang in catalogs.languages():
-        catalogs.normalise(lang)
-    for lang in catalogs.languages():
-        count = len(catalogs.missing(lang))
+    directory = catalog_directory()
+    _pybabel("update", "-i", str(directory / "messages.pot"), "-d", str(directory),
+             "--no-fuzzy-matching", "--ignore-obsolete")  # fmt: skip
+    for lang in catalogs.languages(directory):
+        catalogs.normalise(lang, directory)
+    for lang in catalogs.languages(directory):
+        count = len(catalogs.missing(lang, directory))
         if count:
             click.echo(f"{lang}: {count} texts still to translate (flask translate todo {lang})")
 
 
 @translate_cli.command("compile")
 def translate_compile() -> None:
-    _pybabel("compile", "-d", "translations", "--statistics")
+    _pybabel("compile", "-d", str(catalog_directory()), "--statistics")
 
 
 @translate_cli.command("init")
 @click.argument("lang")
 def translate_init(lang: str) -> None:
     """Start a catalog for a new language (check its Plural-Forms header by hand)."""
-    _pybabel("init", "-i", POT, "-d", "translations", "-l", lang)
-    catalogs.normalise(lang)
+    directory = catalog_directory()
+    _pybabel("init", "-i", str(directory / "messages.pot"), "-d", str(directory), "-l", lang)
+    catalogs.normalise(lang, directory)
 
 
 @translate_cli.command("todo")
 @click.argument("lang")
 def translate_todo(lang: str) -> None:
     """Print the texts LANG still lacks, as JSON to fill in and give to `translate apply`."""
-    click.echo(catalogs.dump_missing(lang))
+    click.echo(catalogs.dump_missing(lang, catalog_directory()))
 
 
 @translate_cli.command("apply")
@@ -119,10 +130,48 @@ def translate_apply(lang: str, path: str) -> None:
     """Write the translations in PATH (JSON from `translate todo`, filled in) into LANG."""
     with open(path, encoding="utf-8") as f:
         entries = json.load(f)
-    click.echo(f"{lang}: {catalogs.apply(lang, entries)} texts written")
+    click.echo(f"{lang}: {catalogs.apply(lang, entries, catalog_directory())} texts written")
+
+
+@click.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+def backup_command(target: str) -> None:
+    """Copy the whole database to TARGET (while the app runs)."""
+    from webapp import backup
+
+    backup.backup(current_app.config["DATABASE_URL"], target)
+    click.echo(f"Backed up to {target}")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Replace the database without asking.")
+def restore_command(source: str, yes: bool) -> None:
+    """Replace the whole database with the backup SOURCE."""
+    from webapp import backup
+
+    if not yes:
+        click.confirm("This replaces everything in the database. Go on?", abort=True)
+    db.session.remove()
+    db.engine.dispose()  # no connection of ours holds the old data while it is replaced
+    backup.restore(current_app.config["DATABASE_URL"], source)
+    click.echo(f"Restored from {source}")
+
+
+@click.command("prune")
+def prune_command() -> None:
+    """Delete logs older than their retention period (run daily from cron)."""
+    from webapp.services import retention
+
+    pruned = retention.prune()
+    for table, days in retention.RETENTION_DAYS.items():
+        click.echo(f"{table}: {getattr(pruned, table)} deleted (kept {days} days)")
 
 
 def init_app(app: Flask) -> None:
+    app.cli.add_command(prune_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(translate_cli)

@@ -8,7 +8,8 @@ replay gets the same answer without running the view again. Views read the phone
 `client_time()` for last-write-wins, and report `not_applied` / `superseded` with `report()`.
 
 Outbox replays send `Accept: application/json` and get
-`{"result": "applied"|"superseded"|"not_applied"|"pending"|"invalid", "message": …}`.
+`{"result": "applied"|"superseded"|"not_applied"|"pending"|"invalid"|"not_yours", "message": …}`
+("not_yours": the form's `owner` is someone else, logged in before on this phone).
 """
 
 import uuid
@@ -17,10 +18,12 @@ from datetime import UTC, datetime, timedelta
 from functools import wraps
 
 from flask import Blueprint, Response, abort, flash, g, jsonify, redirect, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import NotFound
 
 from webapp.extensions import db
 from webapp.models import Role, utcnow
@@ -49,6 +52,23 @@ def report(result: str, message="") -> None:
     g.offline_result = (result, str(message))
 
 
+def report_superseded() -> None:
+    """A later change she made (on this phone or another) had already won: the outbox tells
+    her, in the same words for every feature."""
+    report(
+        "superseded",
+        _(
+            "Dit is later op een andere telefoon of computer veranderd. Die verandering blijft staan."
+        ),
+    )
+
+
+def report_outcome(outcome) -> None:
+    """Pass on what the one conflict rule decided (`services.conflicts.Outcome`)."""
+    if outcome.superseded:
+        report_superseded()
+
+
 def mutation_id() -> str | None:
     value = request.form.get("mutation_id") or request.headers.get("X-Mutation-Id")
     try:
@@ -69,6 +89,12 @@ def client_time() -> datetime | None:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment
+
+
+def owned_by_current_user() -> bool:
+    """The form says whose change it is (`owner`, macros/offline.html): hers, or unsaid."""
+    owner = request.form.get("owner")
+    return not owner or (current_user.is_authenticated and owner == str(current_user.id))
 
 
 def is_replay() -> bool:
@@ -137,6 +163,12 @@ def offline_mutation(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(*args, **kwargs):
+        if not owned_by_current_user():
+            # Made by someone else on this phone (a shared phone, another login since): never
+            # applied as the person logged in now. The outbox keeps it for its owner.
+            if is_replay():
+                return _json("not_yours", status=403)
+            abort(403)
         key = mutation_id()
         if key is None or not current_user.is_authenticated:
             try:
@@ -154,6 +186,13 @@ def offline_mutation(view: Callable) -> Callable:
             response = view(*args, **kwargs)
         except NotApplied as e:
             return _finish_not_applied(str(e.message))
+        except NotFound:
+            # The thing is gone (removed on another phone): answered, so the queue goes on.
+            return _finish_not_applied(
+                _(
+                    "Dit is er niet meer, het is ergens anders verwijderd. Je wijziging is niet bewaard."
+                )
+            )
         except Exception:
             _release()
             raise
@@ -224,31 +263,3 @@ def token():
     response = jsonify(token=generate_csrf(), user=current_user.id)
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def _register_js_strings() -> None:
-    from flask_babel import lazy_gettext as _l
-
-    from webapp.templating import EXTRA_JS_STRINGS
-
-    EXTRA_JS_STRINGS.update(
-        {
-            "outboxSaved": _l(
-                "Bewaard op je telefoon. Het wordt verstuurd als je weer internet hebt."
-            ),
-            "outboxOne": _l("1 wijziging bewaard op je telefoon"),
-            "outboxMany": _l("%(n)s wijzigingen bewaard op je telefoon"),
-            "outboxSendNow": _l("Nu versturen"),
-            "outboxSent": _l("Verstuurd"),
-            "outboxNotApplied": _l("Niet bewaard"),
-            "outboxLogin": _l("Log opnieuw in. Daarna versturen we wat op je telefoon staat."),
-            "outboxLoginLink": _l("Inloggen"),
-            "outboxUnsent": _l(
-                "Er staan nog wijzigingen op je telefoon die niet verstuurd zijn. Als je nu "
-                "uitlogt, ben je die kwijt. Toch uitloggen?"
-            ),
-        }
-    )
-
-
-_register_js_strings()

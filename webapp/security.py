@@ -1,13 +1,13 @@
 """Who may use which route. Every view declares its roles; the app refuses to start if one
 does not (see `check_every_route_declares_roles`)."""
 
-import time
+import hashlib
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import wraps
 
-from flask import Flask, abort, g, jsonify, redirect, request, session, url_for
+from flask import Flask, abort, current_app, g, jsonify, redirect, request, session, url_for
 from flask_login import current_user
-from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+from flask_wtf.csrf import generate_csrf
 
 from webapp.extensions import htmx, login_manager
 from webapp.models import Role
@@ -46,6 +46,39 @@ def wants_no_redirect() -> bool:
     return bool(htmx) or request.accept_mimetypes.best == "application/json"
 
 
+def accepts_uploads(max_bytes: int) -> Callable:
+    """A view that receives files: its request may be this large (others keep the app's
+    MAX_CONTENT_LENGTH). Put under `@roles(...)`."""
+
+    def decorator(view: Callable) -> Callable:
+        view.max_content_length = max_bytes
+        return view
+
+    return decorator
+
+
+def install_upload_limits(app: Flask) -> None:
+    """Before anything reads the body (the CSRF check reads the form), a view that accepts
+    uploads raises the limit for its own requests."""
+
+    @app.before_request
+    def upload_limit():
+        view = app.view_functions.get(request.endpoint or "")
+        limit = getattr(view, "max_content_length", None)
+        if limit:
+            request.max_content_length = limit
+
+
+def fetched_for_a_person() -> bool:
+    """A page or file a person opened, not one her service worker fetched in the background
+    (the pages it keeps after login, a session pack): those say Sec-Fetch-Dest "empty". A page
+    she opened that the service worker asks for with its kept copy's ETag says "ES-Opened"."""
+    return (
+        request.headers.get("Sec-Fetch-Dest", "document") != "empty"
+        or request.headers.get("ES-Opened") == "1"
+    )
+
+
 @login_manager.unauthorized_handler
 def unauthorized():
     if wants_no_redirect():
@@ -60,8 +93,7 @@ def check_every_route_declares_roles(app: Flask) -> None:
     missing = [
         rule.endpoint
         for rule in app.url_map.iter_rules()
-        if rule.endpoint != "static"
-        and not hasattr(app.view_functions[rule.endpoint], "allowed_roles")
+        if not hasattr(app.view_functions[rule.endpoint], "allowed_roles")
     ]
     if missing:
         raise RuntimeError(f"routes without a role rule: {sorted(missing)}")
@@ -75,30 +107,29 @@ def found_or_404(thing):
     return thing
 
 
-DAY = 24 * 60 * 60
+# Where this request keeps the CSRF token its page carries (our own name on `g`).
+_PAGE_TOKEN = "page_csrf_token"
 
 
-class _DaySigner(TimestampSigner):
-    def get_timestamp(self) -> int:
-        return int(time.time()) // DAY * DAY
+def csrf_token_for_page() -> str:
+    """Flask-WTF's CSRF token (`generate_csrf`, its public API) for the page being rendered:
+    the templates' `csrf_token()` and `csrf_field()`. Remembered, so that the page's ETag can
+    leave it out (`page_tag`)."""
+    token = generate_csrf()
+    setattr(g, _PAGE_TOKEN, token)
+    return token
 
 
-def install_stable_csrf_token(app: Flask) -> None:
-    """Flask-WTF signs her CSRF token with the current second, so every page she opens is
-    different bytes, and a page opened again unchanged could never answer 304. Signed with the
-    day instead, it is the same all day. Flask-WTF checks it as before (the signature, and the
-    token in her session; tokens do not expire, WTF_CSRF_TIME_LIMIT is None): this only puts
-    the signed token where Flask-WTF keeps it for the request, once her session has one."""
+def page_tag(body: bytes) -> str:
+    """The ETag of a page: a hash of what it shows.
 
-    @app.before_request
-    def sign_csrf_token_with_the_day():
-        raw = session.get("csrf_token")
-        if raw:
-            g.csrf_token = _signed_for_the_day(app.secret_key, raw, int(time.time()) // DAY)
-
-
-# Signing costs two HMACs and a key derivation on every request; the answer only changes with
-# the session's token and the day. Bounded: one entry per active session and day.
-@lru_cache(maxsize=4096)
-def _signed_for_the_day(secret_key: str, raw: str, _day: int) -> str:
-    return URLSafeTimedSerializer(secret_key, salt="wtf-csrf-token", signer=_DaySigner).dumps(raw)
+    Flask-WTF signs the token with the current second, so the same page is new bytes every
+    second; tokens do not expire (WTF_CSRF_TIME_LIMIT is None), so a copy she already has stays
+    usable and the signature is left out of the hash. Her session's own token (the session key
+    Flask-WTF documents, WTF_CSRF_FIELD_NAME) is hashed in: after a new login the page is new."""
+    token = g.get(_PAGE_TOKEN)
+    digest = hashlib.sha1(body.replace(token.encode(), b"") if token else body)
+    raw = session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+    if raw:
+        digest.update(str(raw).encode())
+    return digest.hexdigest()

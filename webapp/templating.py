@@ -1,31 +1,70 @@
 """Helpers every template may use."""
 
-from flask import Flask, current_app, g, session, url_for
-from flask_babel import get_locale
-from flask_babel import gettext as _
+from flask import Flask, current_app, g
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from webapp.i18n import LANGUAGES
+from webapp import rich_text
+from webapp.app_names import app_name, neutral_app
+from webapp.forms import LANGUAGE_NAMES
+from webapp.i18n import LANGUAGES, page_language
 from webapp.icons import icon
+from webapp.js_texts import js_texts
+from webapp.models.versions import VERSION_LANGUAGES
 from webapp.navigation import more_links, tab_bar
+from webapp.security import csrf_token_for_page
+from webapp.services.materials.files import MAX_FILE, human_size
 from webapp.shell_cache import once_per_language
 
 
-def has_endpoint(endpoint: str) -> bool:
-    return endpoint in current_app.view_functions
+def written_by_staff(value, name: str | None = None) -> Markup:
+    """Text a medewerker or trainster typed, marked with its language and isolated, so an
+    Arabic page neither reads Dutch as Arabic nor moves its full stop to the wrong end.
+
+    `{{ meeting|staff_text('title') }}`: her version of the field (`HasVersions`), else the
+    Dutch text marked lang="nl". `{{ text|staff_text }}`: a plain string, always Dutch."""
+    if name is None:
+        return Markup(f'<bdi lang="nl" dir="auto">{escape(value)}</bdi>')
+    # Built with escape() rather than Markup.format: a list shows two or three per line.
+    lang = value.language_in(name, current_language())
+    return Markup(
+        f'<bdi lang="{escape(lang)}" dir="auto">{escape(value.version(name, lang))}</bdi>'
+    )
 
 
-def written_by_staff(text: str) -> Markup:
-    """Text a medewerker or trainster typed (in Dutch, for now): marked as Dutch and isolated,
-    so an Arabic page neither reads it as Arabic nor moves its full stop to the wrong end."""
-    return Markup('<bdi lang="nl" dir="auto">{}</bdi>').format(text)
+def written_by_staff_formatted(value, name: str) -> Markup:
+    """A longer text with plain formatting (Markdown: paragraphs, lists, bold, links), in her
+    version else Dutch, rendered and sanitised (`webapp.rich_text`), marked with its language."""
+    lang = value.language_in(name, current_language())
+    return Markup('<div class="staff-text" lang="{}" dir="auto">{}</div>').format(
+        lang, rich_text.render(value.version(name, lang))
+    )
+
+
+def comma() -> str:
+    """The comma between a date and a time: Arabic writes its own (،)."""
+    return "، " if current_language() == "ar" else ", "
+
+
+def with_her_commas(text: str) -> str:
+    """A formatted date whose pattern has a comma (`'EEEE d MMMM, HH:mm'`), with the comma
+    of her language."""
+    return text.replace(", ", comma()) if current_language() == "ar" else text
+
+
+def file_size(size: int) -> Markup:
+    """'1,2 MB', kept left-to-right inside an Arabic sentence."""
+    return Markup('<bdi dir="ltr">{}</bdi>').format(human_size(size))
+
+
+def language_list(codes) -> str:
+    """'Arabisch, Pools': language codes named in the reader's language."""
+    return ", ".join(str(LANGUAGE_NAMES[code]) for code in codes)
 
 
 def current_language() -> str:
-    return str(get_locale() or "nl")
+    return page_language()
 
 
 def csrf_field() -> Markup:
@@ -33,58 +72,44 @@ def csrf_field() -> Markup:
     No id attribute: ids must be unique on a page."""
     if "csrf_field" not in g:
         g.csrf_field = Markup('<input type="hidden" name="csrf_token" value="{}">').format(
-            generate_csrf()
+            csrf_token_for_page()
         )
     return g.csrf_field
 
 
-def js_strings() -> dict[str, str]:
-    """The few texts app.js shows, in her language."""
-    return {
-        "close": _("Sluiten"),
-        "reload": _("Nu vernieuwen"),
-        "newVersion": _("Er is een nieuwe versie van Elke Stap."),
-        "cachedAt": _("Zonder internet. Bijgewerkt om %(time)s."),
-        **{key: str(text) for key, text in EXTRA_JS_STRINGS.items()},
-    }
-
-
 def js_strings_json() -> Markup:
-    """`js_strings()` as the page's JSON, as the `tojson` filter would write it."""
+    """The texts of `webapp/js_texts.py` as the page's JSON, as `tojson` would write it."""
     return once_per_language(
-        "js_strings", lambda: htmlsafe_json_dumps(js_strings(), dumps=current_app.json.dumps)
+        "js_strings", lambda: htmlsafe_json_dumps(js_texts(), dumps=current_app.json.dumps)
     )
-
-
-# Features add their texts for app.js here (key -> lazy translated text).
-EXTRA_JS_STRINGS: dict[str, object] = {}
-
-# Pages a participant can read offline; after login they are fetched into the phone's cache.
-OFFLINE_PAGES: list[str] = ["home.index", "home.more", "pwa.offline"]
-
-
-def warm_pages() -> list[str]:
-    """Right after login only: the pages to fetch into her cache."""
-    if not session.pop("warm_cache", False):
-        return []
-    return [url_for(e) for e in OFFLINE_PAGES if e in current_app.view_functions]
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["staff_text"] = written_by_staff
-
-    @app.context_processor
-    def once_after_login():
-        return {"warm_pages": warm_pages() if current_user.is_authenticated else []}
+    app.jinja_env.filters["her_commas"] = with_her_commas
+    app.jinja_env.filters["staff_html"] = written_by_staff_formatted
+    app.jinja_env.filters["filesize"] = file_size
 
     app.jinja_env.add_extension("jinja2.ext.do")
+    # Flask-WTF's token, remembered for the page's ETag. A context processor, not a global:
+    # CSRFProtect gives every template `csrf_token` through a context processor of its own,
+    # which would win over a global (and a page without a form would get a new tag every second).
+    app.context_processor(lambda: {"csrf_token": csrf_token_for_page})
     app.jinja_env.globals.update(
         languages=LANGUAGES,
-        has_endpoint=has_endpoint,
+        language_names=LANGUAGE_NAMES,
+        version_languages=VERSION_LANGUAGES,
+        max_file=MAX_FILE,
+        language_list=language_list,
         csrf_field=csrf_field,
         current_language=current_language,
+        comma=comma,
         tab_bar=tab_bar,
         icon=icon,
         more_links=more_links,
         js_strings_json=js_strings_json,
+        app_name=app_name,
+        neutral_app=neutral_app,
+        # Also inside imported macros (macros/offline.html writes whose a kept change is).
+        current_user=current_user,
     )

@@ -44,6 +44,7 @@ def live_app(tmp_path_factory):
         {
             "ENV_NAME": "testing",
             "DATABASE_URL": f"sqlite:///{path}",
+            "UPLOAD_FOLDER": str(path.parent / "uploads"),
             # Every browser test logs in from 127.0.0.1; the limit itself is tested in the views.
             "LOGIN_RATE_LIMIT": "1000 per minute",
         }
@@ -86,8 +87,9 @@ def context(browser, live_server):
     context = phone_context(browser, live_server.url)
     # Nothing may leave this machine: a request to any other host fails the test.
     outside = []
+    # (The browser's own pages, such as its PDF viewer, are not other hosts.)
     context.route(
-        lambda url: not url.startswith(live_server.url),
+        lambda url: not url.startswith((live_server.url, "chrome://", "chrome-extension://")),
         lambda route: (outside.append(route.request.url), route.abort()),
     )
     yield context
@@ -143,3 +145,56 @@ def wait_for_service_worker(page, timeout: float = 30) -> None:
     if not page.evaluate("() => navigator.serviceWorker.controller !== null"):
         page.reload()
     wait_until(page, "() => navigator.serviceWorker.controller !== null", timeout)
+    # Logged in: the scripts the worker keeps with her pages after login (pending.js, cv.js)
+    # are on the phone too, as they are a moment after she logs in, or after the next page she
+    # opens (sw.js tries again with each page when the first try failed).
+    script = (
+        "async () => !document.body.dataset.pendingScript"
+        " || Boolean(await caches.match(document.body.dataset.pendingScript))"
+    )
+    try:
+        wait_until(page, script, timeout / 3)
+    except AssertionError:
+        page.reload()
+        wait_until(page, script, timeout)
+
+
+def pending_shown(page) -> None:
+    """After a page load: until pending.js (loaded only while something of hers waits) has put
+    her waiting changes back into their forms; at once when nothing of hers waits."""
+    wait_until(
+        page,
+        "async () => document.documentElement.dataset.pendingShown"
+        " || (await window.ElkeStapOutbox.mine(document.body.dataset.user)).length === 0",
+    )
+
+
+def reload_showing_pending(page) -> None:
+    """Reload while something of hers waits: until pending.js has shown her waiting changes."""
+    page.reload()
+    page.locator("html[data-pending-shown]").wait_for(state="attached")
+
+
+@pytest.fixture
+def plan_going(live_db):
+    """Her plan not paused, before and after (tests pause it offline): `her = plan_going("sara")`."""
+    from sqlalchemy import select
+
+    from webapp.models import User
+    from webapp.models.plan import Plan
+
+    statements = []
+
+    def going(username: str):
+        her = live_db.scalar(select(User).where(User.username == username))
+        statements.append(
+            Plan.__table__.update().where(Plan.owner_id == her.id).values(paused=False)
+        )
+        live_db.execute(statements[-1])
+        live_db.commit()
+        return her
+
+    yield going
+    for go_on in statements:
+        live_db.execute(go_on)
+    live_db.commit()

@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from tests.browser.conftest import login
 from webapp.models import Group, Organisation, Role
-from webapp.services import access_codes, accounts
+from webapp.services import access_codes, account_care, accounts
+from webapp.services import plan as plans
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -84,7 +85,8 @@ def people(live_db, lang: str) -> dict[Role, str]:
                 role,
                 language=lang,
                 organisation=None if role == Role.PARTICIPANT else organisation,
-                groups=[group] if role == Role.PARTICIPANT else None,
+                # A trainster sees only the groups she works with.
+                groups=[group] if role in (Role.PARTICIPANT, Role.TRAINER) else None,
             )
         names[role] = username
     return names
@@ -112,6 +114,13 @@ def test_public_pages_have_no_violations(axe_context, live_server, live_db, lang
     page.fill("input[name=password]", "fout-fout")
     page.click("form.card button[type=submit]")
     problems["login with error"] = violations(page)
+    page.goto("/wachtwoord")
+    page.fill("input[name=username]", "niemand")
+    page.fill("input[name=code]", "ACDE-FGHJ")
+    page.fill("input[name=password]", "nieuw-wachtwoord")
+    page.click("form.card button[type=submit]")
+    assert page.locator("input[name=username]").input_value() == "niemand"
+    problems["reset with error"] = violations(page)
     assert {k: v for k, v in problems.items() if v} == {}
 
 
@@ -134,4 +143,48 @@ def test_every_page_of_each_role_has_no_violations(axe_context, live_server, liv
         page.locator("li.row form button").first.click()
         found["reset code"] = violations(page)
         assert "code-card" in page.content()
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_the_medewerkers_workspace_has_no_violations(axe_context, live_db, lang):
+    """The pages of her workspace, each named (a crawl may stop before it reaches them): the
+    overview, a group's name and archive, the trainsters, the group's own step list and one
+    step with its languages (also with a mistake), and a beheerder's staff list."""
+    names = people(live_db, lang)
+    group = live_db.scalar(select(Group).where(Group.name == "Groep Zuid"))
+    trainster = live_db.scalar(select(accounts.User).where(accounts.User.username == "trainster"))
+    item = plans.template_items(group, "nl")[-1]
+    page = axe_context.new_page()
+    login(page, names[Role.STAFF])
+    found = {}
+    for path in [
+        f"/medewerker/groepen/{group.id}/overzicht",
+        f"/medewerker/groepen/{group.id}/instellingen",
+        "/medewerker/trainsters",
+        f"/medewerker/trainsters/{trainster.id}",
+        f"/plan/medewerker/groep/{group.id}/sjabloon",
+        f"/plan/medewerker/groep/{group.id}/sjabloon/stappen/{item['id']}",
+    ]:
+        page.goto(path)
+        assert page.locator("h1").count() == 1, path
+        found[path] = violations(page)
+    page.fill("input[name=action]", "")  # the Dutch text left empty
+    page.click("form.card button[type=submit]")
+    assert page.locator("[aria-invalid='true']").count() == 1
+    found["a step with a mistake"] = violations(page)
+    organisation = live_db.scalar(
+        select(Organisation).where(Organisation.id == group.organisation_id)
+    )
+    beheerder = live_db.scalar(
+        select(accounts.User).where(accounts.User.username == names[Role.ADMIN])
+    )
+    account_care.add_manager(organisation, beheerder)
+    page.goto("/meer")
+    page.click("form[data-logout] button[type=submit]")
+    page.wait_for_url("**/login*")
+    login(page, names[Role.ADMIN])
+    page.goto(f"/beheer/organisaties/{organisation.id}")
+    assert page.locator("h1").count() == 1
+    found["staff of the organisation"] = violations(page)
     assert {path: v for path, v in found.items() if v} == {}

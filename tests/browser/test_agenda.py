@@ -29,6 +29,10 @@ def _wait_for(page, live_db, check, timeout=15000):
     return False
 
 
+def background(page, selector: str) -> str:
+    return page.eval_on_selector(selector, "(e) => getComputedStyle(e).backgroundColor")
+
+
 def test_amina_answers_with_childcare_changes_offline_and_staff_sees_it(
     browser, live_server, context, page, live_db
 ):
@@ -43,12 +47,18 @@ def test_amina_answers_with_childcare_changes_offline_and_staff_sees_it(
     assert "Wijkcentrum De Vaart" in page.inner_text("main")
     assert page.locator("a[href^='geo:']").count() == 1
 
-    page.check("input[name=childcare]")
+    # One tap to say she comes; then, as a follow-up, her children: the number first, and as
+    # many age boxes as children.
+    page.click("button[name=answer][value=coming]")
+    page.locator("#rsvp .notice").wait_for()  # the answer came back from the server
+    chosen_coming = background(page, "button[name=answer][value=coming][aria-pressed=true]")
+    assert page.locator("[data-age]:visible").count() == 0
     page.select_option("select[name=children]", "2")
+    assert page.locator("[data-age]:visible").count() == 2
     page.select_option("select[name=age_1]", "2")
     page.select_option("select[name=age_2]", "5")
-    page.click("button[name=answer][value=coming]")
-    page.locator("#rsvp button[value=coming][aria-pressed=true]").wait_for()
+    page.click(".rsvp-children button[type=submit]")
+    assert _wait_for(page, live_db, lambda: _rsvp(live_db, meeting.id, amina.id).children_count)
     rsvp = _rsvp(live_db, meeting.id, amina.id)
     assert (rsvp.answer, rsvp.children_count, rsvp.ages) == ("coming", 2, [2, 5])
     save_artifact(page, "agenda-rsvp-ar.png")
@@ -57,6 +67,9 @@ def test_amina_answers_with_childcare_changes_offline_and_staff_sees_it(
     try:
         page.click("button[name=answer][value=not_coming]")
         page.locator(".outbox-note").wait_for()  # kept on the phone, to send later
+        # Chosen, and not the green of "Ik kom".
+        chosen = background(page, "button[name=answer][value=not_coming][aria-pressed=true]")
+        assert chosen not in (chosen_coming, background(page, "button[name=answer][value=coming]"))
         assert _rsvp(live_db, meeting.id, amina.id).answer == "coming"
     finally:
         context.set_offline(False)

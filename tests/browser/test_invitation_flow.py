@@ -18,6 +18,10 @@ def test_new_participant_signs_up_in_arabic_and_logs_in_again(page, live_db):
     page.goto("/uitnodiging")
     page.fill("input[name=code]", f"{code[:4].lower()} {code[4:].lower()}")  # as people type it
     page.click("form.card button[type=submit]")
+    # She typed her code on a Dutch page, so the form is in Dutch; another language is one
+    # fold away.
+    assert page.locator("input[name=display_name]").is_visible()
+    page.click("details.card summary")
     page.click("button[lang=ar]")
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.fill("input[name=display_name]", "نور")

@@ -165,30 +165,6 @@ def test_logout_warns_about_unsent_changes_then_wipes_the_phone(context, page, l
     assert live_db.scalar(select(Plan.paused).where(Plan.owner_id == elif_.id)) is True
 
 
-def test_sharing_switch_gives_staff_404_or_a_read_only_view(browser, live_server, page, live_db):
-    sara = live_db.scalar(select(User).where(User.username == "sara"))
-    staff_context = browser.new_context(base_url=live_server.url)
-    staff = staff_context.new_page()
-    login(staff, "medewerker")
-    assert staff.goto(f"/plan/medewerker/deelneemster/{sara.id}").status == 404
-
-    login(page, "sara")
-    page.goto("/plan/delen")
-    page.click("main form button[type=submit]")
-    assert page.locator("#share-state.notice").is_visible()
-
-    response = staff.goto(f"/plan/medewerker/deelneemster/{sara.id}")
-    assert response.status == 200
-    assert staff.locator("main form").count() == 0  # read only
-    assert staff.locator("li.step").count() >= 3
-
-    page.reload()
-    assert "Marieke" in page.locator(".access-log").inner_text()
-    page.click("main form button[type=submit]")  # stop sharing
-    assert staff.goto(f"/plan/medewerker/deelneemster/{sara.id}").status == 404
-    staff_context.close()
-
-
 @pytest.mark.parametrize("username", ["elif", "amina"])
 def test_a_step_from_her_groups_list_is_the_one_she_tapped_online_and_offline(
     context, page, live_db, username

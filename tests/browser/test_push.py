@@ -8,13 +8,13 @@ import json
 import re
 
 import pytest
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from py_vapid import Vapid
 from sqlalchemy import select
 
 from tests.browser.conftest import login, save_artifact, wait_for_service_worker, wait_until
 from tests.fakepush import FakePushService
+from webapp.i18n import in_language
 from webapp.models import Group, User
 from webapp.models.reminders import PushSubscription, Reminder
 from webapp.services import push as push_service
@@ -102,7 +102,7 @@ def test_push_shows_notification_and_click_opens_the_message(
         m for m in fake_push.messages_for(subscription) if m["body"] == "أحضري سيرتك الذاتية."
     ]
     assert payload["lang"] == "ar"
-    with force_locale("ar"):
+    with in_language("ar"):
         assert payload["title"] == _("Bericht van %(name)s", name="Marieke")
 
     # The push service would now hand the decrypted message to the browser: do that via CDP.
@@ -153,7 +153,7 @@ def test_inbox_shows_every_reminder_offline_in_arabic(context, page, live_db):
     )
     service.send_staff_message(medewerker, "group", "Vergeet je pas niet.", group=group)
     amina = live_db.scalar(select(User).where(User.username == "amina"))
-    with force_locale("ar"):
+    with in_language("ar"):
         expected = [service.render_text(r, service.message_of(r)) for r in service.inbox(amina)]
     login(page, "amina")
     wait_for_service_worker(page)

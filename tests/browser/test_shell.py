@@ -123,9 +123,56 @@ def test_a_page_opened_again_unchanged_comes_as_304(browser, live_server, live_a
     page = context.new_page()
     login(page, "sara")
     wait_for_service_worker(page)
+    # The warm-up after login has fetched her agenda (else its answer may come after ours).
+    wait_until(
+        page,
+        "() => caches.open('es-pages').then(c => c.match(location.origin + '/agenda')).then(Boolean)",
+    )
     page.goto("/agenda")
     page.goto("/agenda")
     assert [a for a in answers if a[0] == "/agenda"][-1] == ("/agenda", 304)
     assert page.locator("h1").inner_text().strip()
     assert page.locator("nav.tabs a[aria-current=page]").count() == 1
     context.close()
+
+
+def test_a_script_kept_with_her_pages_comes_again_with_her_next_page(context, page):
+    """pending.js is kept on the phone after login. When that first try failed (offline, a busy
+    server), the next page she opens brings it, so her waiting changes show offline."""
+    login(page, "sara")
+    wait_for_service_worker(page)
+    pending = page.evaluate("() => document.body.dataset.pendingScript")
+    dropped = page.evaluate(
+        """async (url) => {
+            for (const name of await caches.keys()) {
+                if (name.startsWith('es-shell-')) await (await caches.open(name)).delete(url);
+            }
+            return !(await caches.match(url));
+        }""",
+        pending,
+    )
+    assert dropped
+    page.goto("/plan/")
+    wait_until(page, "async (url) => Boolean(await caches.match(url))", timeout=10, arg=pending)
+
+
+def test_the_header_stays_tidy_in_arabic_with_a_change_waiting(context, page):
+    """The name on one line and "Snel weg" beside it; what waits on her phone on a row below."""
+    login(page, "amina")
+    wait_for_service_worker(page)
+    page.goto("/plan/")
+    context.set_offline(True)
+    page.reload()
+    page.click("form[action$='/plan/pauze'] button[type=submit]")
+    wait_until(page, "() => document.getElementById('outbox-status')?.dataset.count === '1'")
+    boxes = page.evaluate(
+        """() => Object.fromEntries(['.top .brand span', '.top .quick-exit', '#outbox-status']
+            .map((s) => [s, document.querySelector(s).getBoundingClientRect().toJSON()]))"""
+    )
+    name, exit_button, status = boxes.values()
+    line = page.evaluate(
+        "() => parseFloat(getComputedStyle(document.querySelector('.top .brand span')).lineHeight)"
+    )
+    assert name["height"] <= line * 1.2  # "Elke Stap" on one line
+    assert exit_button["bottom"] <= status["top"] and name["bottom"] <= status["top"]
+    context.set_offline(False)

@@ -44,3 +44,13 @@ def test_unchanged_page_opened_again_costs_only_headers(home):
 def test_text_is_served_compressed(home):
     text = [e for e in home.cold.network() if e["kind"] in ("html", "css", "js")]
     assert text and all(e.get("encoding") in ("br", "gzip", "zstd") for e in text), text
+
+
+def test_a_meeting_page_with_materials_loads_no_picture_or_audio_at_first(browser):
+    (meeting,) = run(
+        pages=[("meeting with materials", "/agenda/vorige", "amina")], verbose=False,
+        browser=browser,
+    )  # fmt: skip
+    loaded = [e["url"] for e in meeting.cold.network()]
+    assert not [url for url in loaded if "/materiaal/bestand/" in url], loaded
+    assert meeting.repeat.total() <= BUDGET_REPEAT, kb(meeting.repeat.total())

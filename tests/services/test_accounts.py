@@ -30,11 +30,11 @@ def test_inactive_accounts_cannot_log_in(app):
     assert accounts.authenticate("lina", "geheim-123") is None
 
 
-def test_unknown_language_is_refused(app, demo):
+def test_unknown_language_is_refused(app, sara):
     with pytest.raises(ServiceError):
-        accounts.set_language(demo["sara"], "xx")
-    accounts.set_language(demo["sara"], "tr")
-    assert demo["sara"].language == "tr"
+        accounts.set_language(sara, "xx")
+    accounts.set_language(sara, "tr")
+    assert sara.language == "tr"
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):

@@ -20,10 +20,11 @@ def soon(days=3, hour=10):
 
 
 @pytest.fixture
-def meeting(demo, zuid):
+def meeting(medewerker, zuid):
+    """Groep Zuid's startbijeenkomst in three days, planned by its medewerker."""
     day, start, end = soon()
     return agenda.create_meeting(
-        demo["medewerker"],
+        medewerker,
         zuid,
         MeetingDetails(
             title="Startbijeenkomst",
@@ -42,7 +43,7 @@ def meeting(demo, zuid):
 
 
 @pytest.fixture
-def elsewhere(elsewhere, demo):
+def elsewhere(elsewhere):
     """The other organisation (tests/conftest.py), with a meeting of its own."""
     day, start, end = soon()
     meeting = agenda.create_meeting(

@@ -4,12 +4,12 @@ import re
 
 from icalendar import Calendar
 
-from tests.agenda_fixtures import *  # noqa: F403  (pytest fixtures: demo, told, zuid)
+from tests.agenda_fixtures import *  # noqa: F403  (pytest fixture: told)
 from tests.views.agenda_fixtures import *  # noqa: F403  (pytest fixtures: elsewhere, meeting)
 from webapp.services import agenda
 
 
-def test_meeting_ics_parses_back(client, auth, meeting):
+def test_meeting_ics_parses_back(client, auth, meeting, sara):
     auth.login("sara")
     response = client.get(f"/agenda/{meeting.id}/bijeenkomst.ics")
     assert response.mimetype == "text/calendar"
@@ -25,7 +25,7 @@ def test_meeting_ics_parses_back(client, auth, meeting):
     assert str(again.walk("VEVENT")[0]["UID"]) == meeting.uid
 
 
-def test_feed_link_works_until_revoked_and_rejects_wrong_tokens(client, auth, meeting):
+def test_feed_link_works_until_revoked_and_rejects_wrong_tokens(client, auth, meeting, sara):
     auth.login("sara")
     html = client.post("/agenda/kalender", data={"csrf_token": auth.token()}).get_data(as_text=True)
     link = re.search(r'value="(http://localhost/agenda/kalender/[^"]+\.ics)"', html).group(1)

@@ -4,14 +4,16 @@ and that she sees only her own group's meetings."""
 import re
 from datetime import timedelta
 
-from tests.agenda_fixtures import *  # noqa: F403  (pytest fixtures: demo, told, zuid)
+from tests.agenda_fixtures import *  # noqa: F403  (pytest fixture: told)
 from tests.views.agenda_fixtures import *  # noqa: F403  (pytest fixtures: elsewhere, meeting)
 from webapp.models import utcnow
 from webapp.models.agenda import Answer
 from webapp.services import agenda
 
 
-def test_agenda_lists_her_meetings_and_the_meeting_page_has_what_she_needs(client, auth, meeting):
+def test_agenda_lists_her_meetings_and_the_meeting_page_has_what_she_needs(
+    client, auth, meeting, sara
+):
     auth.login("sara")
     html = client.get("/agenda").get_data(as_text=True)
     assert "Startbijeenkomst" in html and f"/agenda/{meeting.id}" in html
@@ -26,7 +28,7 @@ def test_agenda_lists_her_meetings_and_the_meeting_page_has_what_she_needs(clien
     assert "<iframe" not in page
 
 
-def test_home_shows_the_next_meeting(client, auth, meeting):
+def test_home_shows_the_next_meeting(client, auth, meeting, sara):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)
     assert "Startbijeenkomst" in html and 'href="/agenda/volgende"' in html
@@ -35,19 +37,19 @@ def test_home_shows_the_next_meeting(client, auth, meeting):
     assert "Buurthuis De Vaart" in page and f"/agenda/{meeting.id}/antwoord" in page
 
 
-def test_more_tab_links_to_the_calendar_page(client, auth, meeting):
+def test_more_tab_links_to_the_calendar_page(client, auth, meeting, sara):
     auth.login("sara")
     assert 'href="/agenda/kalender"' in client.get("/meer").get_data(as_text=True)
 
 
-def test_warm_cache_after_login_has_the_agenda(client, auth, meeting):
+def test_warm_cache_after_login_has_the_agenda(client, auth, meeting, sara):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)
     warm = re.search(r"data-offline-pages='([^']+)'", html).group(1)
     assert "/agenda" in warm and "/agenda/volgende" in warm
 
 
-def test_one_tap_answer_without_javascript_and_with_htmx(client, auth, demo, meeting):
+def test_one_tap_answer_without_javascript_and_with_htmx(client, auth, amina, meeting):
     auth.login("amina")
     token = auth.token()
     response = client.post(
@@ -56,7 +58,7 @@ def test_one_tap_answer_without_javascript_and_with_htmx(client, auth, demo, mee
               "age_2": "6", "csrf_token": token},
     )  # fmt: skip
     assert response.status_code == 303
-    rsvp = agenda.rsvp_of(demo["amina"], meeting)
+    rsvp = agenda.rsvp_of(amina, meeting)
     assert (rsvp.answer, rsvp.children_count, rsvp.ages) == (Answer.COMING, 2, [3, 6])
     # htmx: the answer section comes back, in her language (Arabic page direction)
     response = client.post(
@@ -68,12 +70,12 @@ def test_one_tap_answer_without_javascript_and_with_htmx(client, auth, demo, mee
     fragment = response.get_data(as_text=True)
     assert fragment.lstrip().startswith("{#") is False and 'id="rsvp"' in fragment
     assert "<html" not in fragment
-    rsvp = agenda.rsvp_of(demo["amina"], meeting)
+    rsvp = agenda.rsvp_of(amina, meeting)
     assert rsvp.answer == Answer.NOT_COMING and rsvp.children_count == 0
     assert rsvp.reason == "no_childcare"
 
 
-def test_wrong_answer_gets_a_message_not_a_crash(client, auth, meeting):
+def test_wrong_answer_gets_a_message_not_a_crash(client, auth, meeting, sara):
     auth.login("sara")
     response = client.post(
         f"/agenda/{meeting.id}/antwoord",
@@ -83,13 +85,34 @@ def test_wrong_answer_gets_a_message_not_a_crash(client, auth, meeting):
     assert "alleen op de dag" in response.get_data(as_text=True)
     response = client.post(
         f"/agenda/{meeting.id}/antwoord",
-        data={"answer": "coming", "childcare": "1", "children": "1", "age_1": "3",
-              "age_2": "4", "csrf_token": auth.token()},
-    )  # fmt: skip
+        data={"answer": "coming", "children": "1", "age_1": "40", "csrf_token": auth.token()},
+    )
     assert response.status_code == 422
+    assert "leeftijd" in response.get_data(as_text=True)
 
 
-def test_offline_replay_is_applied_once(client, auth, demo, meeting):
+def test_the_answer_buttons_leave_her_childcare_as_it_was(client, auth, sara, meeting):
+    """A tap on "Ik kom" sends the answer alone: it never switches her childcare off."""
+    auth.login("sara")
+    token = auth.token()
+    client.post(f"/agenda/{meeting.id}/antwoord",
+                data={"answer": "coming", "children": "2", "age_1": "3", "age_2": "5",
+                      "age_3": "9", "csrf_token": token})  # fmt: skip
+    rsvp = agenda.rsvp_of(sara, meeting)
+    assert (rsvp.childcare_needed, rsvp.children_count, rsvp.ages) == (True, 2, [3, 5])
+    client.post(f"/agenda/{meeting.id}/antwoord", data={"answer": "coming", "csrf_token": token})
+    rsvp = agenda.rsvp_of(sara, meeting)
+    assert (rsvp.childcare_needed, rsvp.children_count) == (True, 2)
+    client.post(f"/agenda/{meeting.id}/antwoord",
+                data={"answer": "coming", "children": "0", "csrf_token": token})  # fmt: skip
+    assert not agenda.rsvp_of(sara, meeting).childcare_needed
+    client.post(f"/agenda/{meeting.id}/antwoord",
+                data={"answer": "not_coming", "csrf_token": token})  # fmt: skip
+    page = client.get(f"/agenda/{meeting.id}").get_data(as_text=True)
+    assert "Wil je zeggen waarom?" in page and 'name="children"' not in page
+
+
+def test_offline_replay_is_applied_once(client, auth, sara, meeting):
     auth.login("sara")
     data = {"answer": "coming", "csrf_token": auth.token(),
             "mutation_id": "0b8a8f5e-8a4f-4d55-9d0e-5b0b9a1f2c3d",
@@ -101,10 +124,10 @@ def test_offline_replay_is_applied_once(client, auth, demo, meeting):
                 data={"answer": "not_coming", "csrf_token": data["csrf_token"]})  # fmt: skip
     again = client.post(f"/agenda/{meeting.id}/antwoord", data=data, headers=headers)
     assert again.get_json()["replayed"] is True
-    assert agenda.rsvp_of(demo["sara"], meeting).answer == Answer.NOT_COMING
+    assert agenda.rsvp_of(sara, meeting).answer == Answer.NOT_COMING
 
 
-def test_an_older_offline_answer_does_not_overwrite_a_newer_one(client, auth, demo, meeting):
+def test_an_older_offline_answer_does_not_overwrite_a_newer_one(client, auth, sara, meeting):
     auth.login("sara")
     token = auth.token()
     client.post(f"/agenda/{meeting.id}/antwoord", data={"answer": "coming", "csrf_token": token})
@@ -116,10 +139,10 @@ def test_an_older_offline_answer_does_not_overwrite_a_newer_one(client, auth, de
         headers={"Accept": "application/json"},
     )  # fmt: skip
     assert response.get_json()["result"] == "superseded"
-    assert agenda.rsvp_of(demo["sara"], meeting).answer == Answer.COMING
+    assert agenda.rsvp_of(sara, meeting).answer == Answer.COMING
 
 
-def test_push_is_offered_after_an_answer_not_before(client, auth, demo, meeting):
+def test_push_is_offered_after_an_answer_not_before(client, auth, meeting, sara):
     auth.login("sara")
     assert 'data-offer="1"' not in client.get("/agenda").get_data(as_text=True)
     client.post(
@@ -138,7 +161,7 @@ def test_push_is_offered_after_an_answer_not_before(client, auth, demo, meeting)
 # --- Who may see what ------------------------------------------------------------------------
 
 
-def test_another_groups_meeting_is_not_found(client, auth, elsewhere):
+def test_another_groups_meeting_is_not_found(client, auth, elsewhere, sara):
     auth.login("sara")
     other = elsewhere["meeting"].id
     assert client.get(f"/agenda/{other}").status_code == 404
@@ -150,6 +173,6 @@ def test_another_groups_meeting_is_not_found(client, auth, elsewhere):
     assert "Noord" not in client.get("/agenda").get_data(as_text=True)
 
 
-def test_staff_cannot_use_participant_agenda(client, auth, meeting):
+def test_staff_cannot_use_participant_agenda(client, auth, meeting, medewerker):
     auth.login("medewerker")
     assert client.get("/agenda").status_code == 403

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.agenda_fixtures import *  # noqa: F403  (pytest fixtures: demo, told, zuid)
+from tests.agenda_fixtures import *  # noqa: F403  (pytest fixture: told)
 from tests.views.agenda_fixtures import *  # noqa: F403  (pytest fixtures: elsewhere, meeting)
 from tests.views.agenda_fixtures import soon
 from webapp.extensions import db
@@ -16,7 +16,9 @@ from webapp.services import agenda
 from webapp.services.agenda import Childcare, MeetingDetails
 
 
-def test_cancelling_puts_a_message_in_every_inbox(client, auth, demo, meeting):
+def test_cancelling_puts_a_message_in_every_inbox(
+    client, auth, zuid_participants, meeting, medewerker
+):
     reminders = pytest.importorskip("webapp.models.reminders")
     from sqlalchemy import select
 
@@ -36,7 +38,7 @@ def test_cancelling_puts_a_message_in_every_inbox(client, auth, demo, meeting):
 
 
 def test_staff_of_another_organisation_gets_404(client, auth, meeting, elsewhere):
-    auth.login("anders", "geheim-123")
+    auth.login("anders")
     for path in (f"/medewerker/agenda/{meeting.id}", f"/medewerker/agenda/{meeting.id}/bewerken",
                  f"/medewerker/agenda/{meeting.id}/opvang.csv"):  # fmt: skip
         assert client.get(path).status_code == 404, path
@@ -62,14 +64,14 @@ def test_staff_of_another_organisation_gets_404(client, auth, meeting, elsewhere
      ("get", "/medewerker/agenda/{id}"), ("get", "/medewerker/agenda/{id}/opvang.csv"),
      ("post", "/medewerker/agenda/{id}/afzeggen")],
 )  # fmt: skip
-def test_participant_cannot_reach_staff_pages(client, auth, meeting, method, path):
+def test_participant_cannot_reach_staff_pages(client, auth, meeting, method, path, sara):
     auth.login("sara")
     url = path.format(id=meeting.id)
     kwargs = {"data": {"csrf_token": auth.token()}} if method == "post" else {}
     assert getattr(client, method)(url, **kwargs).status_code == 403
 
 
-def test_trainer_sees_the_overview_but_does_not_edit(client, auth, meeting):
+def test_trainer_sees_the_overview_but_does_not_edit(client, auth, meeting, trainster):
     auth.login("trainster")
     assert client.get(f"/medewerker/agenda/{meeting.id}").status_code == 200
     assert client.get(f"/medewerker/agenda/{meeting.id}/bewerken").status_code == 403
@@ -78,7 +80,7 @@ def test_trainer_sees_the_overview_but_does_not_edit(client, auth, meeting):
 # --- Staff pages --------------------------------------------------------------------------------
 
 
-def test_staff_creates_a_series_and_sees_bad_input_explained(client, auth, zuid):
+def test_staff_creates_a_series_and_sees_bad_input_explained(client, auth, zuid, medewerker):
     auth.login("medewerker")
     token = auth.token()
     day, _, _ = soon(days=7)
@@ -105,11 +107,12 @@ def auth_user(auth, username):
     return db.session.scalar(select(User).where(User.username == username))
 
 
-def test_staff_overview_and_childcare_csv(client, auth, demo, meeting):
-    agenda.answer_meeting(demo["sara"], meeting.id, "coming",
+def test_staff_overview_and_childcare_csv(client, auth, zuid_participants, meeting, medewerker):
+    sara, amina, ewa, _elif = zuid_participants
+    agenda.answer_meeting(sara, meeting.id, "coming",
                           childcare=Childcare(True, 2, [1, 4]))  # fmt: skip
-    agenda.answer_meeting(demo["amina"], meeting.id, "not_coming", reason="child_ill")
-    agenda.answer_meeting(demo["ewa"], meeting.id, "coming")
+    agenda.answer_meeting(amina, meeting.id, "not_coming", reason="child_ill")
+    agenda.answer_meeting(ewa, meeting.id, "coming")
     auth.login("medewerker")
     html = client.get(f"/medewerker/agenda/{meeting.id}").get_data(as_text=True)
     assert re.search(r'id="count-coming">2<', html)
@@ -126,7 +129,7 @@ def test_staff_overview_and_childcare_csv(client, auth, demo, meeting):
     assert "sara" not in text  # no login names, nothing else about her
 
 
-def test_cancel_and_move_tell_the_group(client, auth, demo, meeting, told):
+def test_cancel_and_move_tell_the_group(client, auth, zuid_participants, meeting, told, medewerker):
     auth.login("medewerker")
     token = auth.token()
     day, _, _ = soon(days=4)
@@ -148,10 +151,10 @@ def test_cancel_and_move_tell_the_group(client, auth, demo, meeting, told):
     assert "gaat niet door" in page and 'value="coming"' not in page
 
 
-def test_staff_changes_the_place_for_the_rest_of_a_series(client, auth, demo, zuid):
+def test_staff_changes_the_place_for_the_rest_of_a_series(client, auth, medewerker, zuid):
     day, start, end = soon(days=7)
     series = agenda.create_series(
-        demo["medewerker"], zuid, MeetingDetails(title="Reeks", place_name="Oud"), day, start,
+        medewerker, zuid, MeetingDetails(title="Reeks", place_name="Oud"), day, start,
         end, "weekly", day + timedelta(days=14),
     )  # fmt: skip
     first, *rest = sorted(series.meetings, key=lambda m: m.starts_at)

@@ -1,5 +1,6 @@
 import re
 
+from tests import factories
 from webapp.services import access_codes
 
 
@@ -9,7 +10,7 @@ def test_login_form_has_the_names_password_managers_expect(client):
     assert re.search(r'<input[^>]*autocomplete="current-password"[^>]*name="password"', html)
 
 
-def test_participant_logs_in_and_lands_on_her_home(client, auth, demo):
+def test_participant_logs_in_and_lands_on_her_home(client, auth, sara):
     response = auth.login("sara")
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
@@ -17,13 +18,13 @@ def test_participant_logs_in_and_lands_on_her_home(client, auth, demo):
     assert "Hoi Sara" in home
 
 
-def test_staff_lands_on_the_list_of_groups(client, auth, demo):
+def test_staff_lands_on_the_list_of_groups(client, auth, medewerker):
     response = auth.login("medewerker")
     assert response.headers["Location"] == "/medewerker/"
     assert "Groep Zuid" in client.get("/medewerker/").get_data(as_text=True)
 
 
-def test_wrong_password_keeps_the_name_and_says_so_in_her_language(client, auth, demo):
+def test_wrong_password_keeps_the_name_and_says_so_in_her_language(client, auth, ewa):
     client.post("/taal", data={"lang": "pl", "next": "/login", "csrf_token": auth.csrf()})
     response = auth.login("ewa", "wrong-password")
     html = response.get_data(as_text=True)
@@ -32,13 +33,13 @@ def test_wrong_password_keeps_the_name_and_says_so_in_her_language(client, auth,
     assert '<html lang="pl"' in html
 
 
-def test_post_without_csrf_token_is_refused(client, demo):
-    response = client.post("/login", data={"username": "sara", "password": "demo-demo"})
+def test_post_without_csrf_token_is_refused(client, sara):
+    response = client.post("/login", data={"username": "sara", "password": factories.PASSWORD})
     assert response.status_code == 400
     assert client.get("/").status_code == 302  # still not logged in
 
 
-def test_htmx_post_with_token_header_is_accepted(client, auth, demo):
+def test_htmx_post_with_token_header_is_accepted(client, auth, sara):
     auth.login("sara")
     token = auth.token()
     response = client.post(
@@ -48,7 +49,7 @@ def test_htmx_post_with_token_header_is_accepted(client, auth, demo):
     assert '<html lang="tr"' in client.get("/meer").get_data(as_text=True)
 
 
-def test_login_is_rate_limited_with_a_translated_message(app, client, auth, demo):
+def test_login_is_rate_limited_with_a_translated_message(app, client, auth, amina):
     client.post("/taal", data={"lang": "ar", "next": "/login", "csrf_token": auth.csrf()})
     statuses = [auth.login("amina", "wrong-password").status_code for _ in range(11)]
     assert statuses[:10] == [400] * 10
@@ -60,8 +61,8 @@ def test_login_is_rate_limited_with_a_translated_message(app, client, auth, demo
     assert 'value="amina"' in html
 
 
-def test_language_chosen_before_login_is_saved_on_the_new_account(client, auth, demo):
-    staff = demo["medewerker"]
+def test_language_chosen_before_login_is_saved_on_the_new_account(client, auth, medewerker):
+    staff = medewerker
     group = staff.organisation.groups[0]
     invitation = access_codes.create_invitation(staff, "deelneemster", staff.organisation, group)
     token = auth.csrf(f"/uitnodiging/{invitation.code}")
@@ -81,7 +82,7 @@ def test_language_chosen_before_login_is_saved_on_the_new_account(client, auth, 
     assert "noor" in [m.user.username for m in group.memberships]
 
 
-def test_logout_clears_site_data(client, auth, demo):
+def test_logout_clears_site_data(client, auth, sara):
     auth.login("sara")
     response = auth.logout()
     assert response.status_code == 302
@@ -89,7 +90,16 @@ def test_logout_clears_site_data(client, auth, demo):
     assert client.get("/").status_code == 302
 
 
-def test_session_cookie_is_httponly_and_lax(client, auth, demo):
+def test_logout_keeps_what_another_person_left_waiting_on_the_phone(client, auth, sara):
+    """outbox.js says so when someone else's changes wait in it (app.js wipes hers)."""
+    auth.login("sara")
+    response = client.post("/logout", data={"csrf_token": auth.token(), "others_waiting": "1"})
+    assert response.status_code == 302
+    assert response.headers["Clear-Site-Data"] == '"cache"'
+    assert client.get("/").status_code == 302
+
+
+def test_session_cookie_is_httponly_and_lax(client, auth, sara):
     response = auth.login("sara")
     cookie = response.headers.getlist("Set-Cookie")
     session_cookie = next(c for c in cookie if c.startswith("session="))
@@ -97,12 +107,12 @@ def test_session_cookie_is_httponly_and_lax(client, auth, demo):
     assert "SameSite=Lax" in session_cookie
 
 
-def test_open_redirect_after_login_is_refused(client, auth, demo):
+def test_open_redirect_after_login_is_refused(client, auth, sara):
     response = client.post(
         "/login",
         data={
             "username": "sara",
-            "password": "demo-demo",
+            "password": factories.PASSWORD,
             "next": "//evil.example/",
             "csrf_token": auth.csrf(),
         },
@@ -110,7 +120,7 @@ def test_open_redirect_after_login_is_refused(client, auth, demo):
     assert response.headers["Location"] == "/"
 
 
-def test_staying_logged_in_lasts_a_month_not_a_year(client, auth, demo):
+def test_staying_logged_in_lasts_a_month_not_a_year(client, auth, sara):
     from datetime import UTC, datetime
     from email.utils import parsedate_to_datetime
 

@@ -41,7 +41,7 @@ def test_arabic_text_is_set_in_an_arabic_font():
     assert ':lang(ar) { font-family: "Noto Sans Arabic"' in css
 
 
-def test_the_tab_of_the_page_she_is_on_is_marked(client, auth, demo):
+def test_the_tab_of_the_page_she_is_on_is_marked(client, auth, sara):
     auth.login("sara")
     home = client.get("/").get_data(as_text=True)
     assert 'aria-current="page"' not in home  # the start page has no tab of its own
@@ -56,7 +56,7 @@ def _tab_bar(html: str) -> str:
     return html.split('<nav class="tabs"', 1)[1].split("</nav>", 1)[0]
 
 
-def test_tab_bar_and_app_texts_follow_each_users_language_and_page(client, auth, demo):
+def test_tab_bar_and_app_texts_follow_each_users_language_and_page(client, auth, sara, amina):
     """The shell is rendered once per language and kept: it must never serve one language's
     (or one page's) copy to another."""
     auth.login("sara")
@@ -77,19 +77,74 @@ def test_tab_bar_and_app_texts_follow_each_users_language_and_page(client, auth,
     assert ">Mijn plan<" in _tab_bar(client.get("/").get_data(as_text=True))
 
 
-def test_texts_follow_force_locale_inside_a_request_and_return_after_it(app):
+def test_texts_follow_in_language_inside_a_request_and_return_after_it(app):
     """The catalog is looked up once per request and locale: a reminder rendered in her
     language in the middle of a Dutch page must be Arabic, and the page Dutch again after."""
     from flask import render_template_string
-    from flask_babel import force_locale, gettext, lazy_gettext
+    from flask_babel import gettext, lazy_gettext
+
+    from webapp.i18n import in_language
 
     close = lazy_gettext("Sluiten")
     with app.test_request_context("/", headers={"Accept-Language": "nl"}):
         assert gettext("Sluiten") == "Sluiten" == str(close)
-        with force_locale("ar"):
+        with in_language("ar"):
             assert gettext("Sluiten") == "إغلاق" == str(close)
             assert render_template_string("{{ _('Sluiten') }}") == "إغلاق"
         assert gettext("Sluiten") == "Sluiten"
         assert render_template_string("{{ _('Sluiten') }}") == "Sluiten"
-        with force_locale("tr"):
+        with in_language("tr"):
             assert gettext("Sluiten") != "Sluiten"
+
+
+def test_dates_follow_in_language_inside_a_request_and_return_after_it(app):
+    """The locale for dates is found once per request too: a reminder's date in her language
+    in the middle of a Dutch page, and Dutch again after it; times in the app's time zone."""
+    from datetime import datetime
+
+    from flask import render_template_string
+
+    from webapp.i18n import format_date, format_time, in_language, page_language
+
+    moment = datetime(2026, 12, 5, 14, 0)  # naive UTC: 15:00 in Amsterdam
+    with app.test_request_context("/", headers={"Accept-Language": "nl"}):
+        assert format_date(moment, "EEEE d MMMM") == "zaterdag 5 december"
+        with in_language("pl"):
+            assert page_language() == "pl"
+            assert format_date(moment, "EEEE d MMMM") == "sobota 5 grudnia"
+            assert render_template_string("{{ m|dateformat('d MMMM') }}", m=moment) == "5 grudnia"
+        assert page_language() == "nl"
+        assert render_template_string("{{ m|datetimeformat('d MMM, HH:mm') }}", m=moment) == (
+            "5 dec, 15:00"
+        )
+        assert format_time(datetime(2026, 7, 1, 23, 30), "HH:mm") == "01:30"  # summer time
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_dates_read_as_flask_babel_writes_them(app, lang):
+    """Her dates go through webapp.i18n (the locale and zone found once), with the same text
+    as Flask-Babel's own functions: patterns, named formats, summer and winter time."""
+    from datetime import UTC, date, datetime
+
+    import flask_babel
+
+    from webapp import i18n
+
+    moments = [
+        datetime(2026, 3, 29, 0, 59),
+        datetime(2026, 3, 29, 1, 0),  # summer time begins
+        datetime(2026, 10, 25, 0, 30),
+        datetime(2026, 10, 25, 1, 30),  # and ends
+        datetime(2026, 1, 1, 12, 0, tzinfo=UTC),
+    ]
+    names = [None, "short", "medium", "long", "full"]
+    with app.test_request_context("/"), i18n.in_language(lang):
+        for pattern in [*names, "d MMM, HH:mm", "EEEE d MMMM, HH:mm"]:
+            for m in moments:
+                assert i18n.format_datetime(m, pattern) == flask_babel.format_datetime(m, pattern)
+        for pattern in [*names, "HH:mm"]:
+            for m in moments:
+                assert i18n.format_time(m, pattern) == flask_babel.format_time(m, pattern)
+        for pattern in [*names, "LLLL", "d MMMM", "EEEE d MMMM"]:
+            for m in [*moments, date(2026, 5, 4)]:
+                assert i18n.format_date(m, pattern) == flask_babel.format_date(m, pattern)

@@ -3,23 +3,39 @@
 import uuid
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
+from tests import factories
 from webapp.extensions import db
 from webapp.models import utcnow
 from webapp.models.mutations import AppliedMutation
-from webapp.models.plan import PlanStep, StepStatus
+from webapp.models.plan import PlanStep, StepStatus, StepTemplateItem
 from webapp.services import plan as plans
 
 HX = {"HX-Request": "true"}
 JSON = {"Accept": "application/json"}
 
 
+@pytest.fixture
+def sara(sara):
+    """Sara with a plan: her goal, a step done with a reflection, the step she is busy with (her
+    next step) and one still to do."""
+    plans.set_goal(sara, "werk", "Werken in de kinderopvang")
+    done = factories.step(sara, "Naar de startbijeenkomst gaan", "netwerk")
+    plans.set_status(sara, done, StepStatus.DONE)
+    plans.set_reflection(sara, done, "Ik heb verteld over mijn kinderen.")
+    busy = factories.step(sara, "Mijn cv maken", "vaardigheden")
+    plans.set_status(sara, busy, StepStatus.BUSY)
+    factories.step(sara, "Nederlandse les zoeken", "taal")
+    return sara
+
+
 def first_open_step(user):
     return next(s for s in plans.steps_of(user) if s.status == StepStatus.TODO)
 
 
-def test_page_shows_goal_steps_by_area_and_ladder(client, auth, demo):
+def test_page_shows_goal_steps_by_area_and_ladder(client, auth, sara):
     auth.login("sara")
     response = client.get("/plan/")
     html = response.get_data(as_text=True)
@@ -33,9 +49,9 @@ def test_page_shows_goal_steps_by_area_and_ladder(client, auth, demo):
     assert 'name="mutation_id"' in html
 
 
-def test_status_by_htmx_answers_the_step_fragment_and_the_ladder(client, auth, demo):
+def test_status_by_htmx_answers_the_step_fragment_and_the_ladder(client, auth, sara):
     auth.login("sara")
-    step = first_open_step(demo["sara"])
+    step = first_open_step(sara)
     token = auth.token()
     response = client.post(
         f"/plan/stappen/{step.uuid}/status",
@@ -56,7 +72,7 @@ def test_status_by_htmx_answers_the_step_fragment_and_the_ladder(client, auth, d
     assert plain.headers["Location"].endswith(f"/plan/#stap-{step.uuid}")
 
 
-def test_add_from_template_by_htmx_returns_the_steps_fragment(client, auth, demo):
+def test_add_from_template_by_htmx_returns_the_steps_fragment(client, auth, ewa):
     auth.login("ewa")
     key = str(uuid.uuid4())
     response = client.post(
@@ -67,12 +83,12 @@ def test_add_from_template_by_htmx_returns_the_steps_fragment(client, auth, demo
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert html.lstrip().startswith('<div id="steps">')
-    step = plans.get_step(demo["ewa"], key)
+    step = plans.get_step(ewa, key)
     assert step.action in html  # copied in her language (Polish)
     assert step.area == plans.DEFAULT_TEMPLATE[10][0]
 
 
-def test_own_step_with_empty_or_long_text_keeps_what_she_typed(client, auth, demo):
+def test_own_step_with_empty_or_long_text_keeps_what_she_typed(client, auth, sara):
     auth.login("sara")
     response = client.post(
         "/plan/stappen",
@@ -90,8 +106,8 @@ def test_own_step_with_empty_or_long_text_keeps_what_she_typed(client, auth, dem
     assert "Maximaal 200 tekens" in response.get_data(as_text=True)
 
 
-def test_another_participants_step_gives_404(client, auth, demo):
-    step = plans.steps_of(demo["sara"])[0]
+def test_another_participants_step_gives_404(client, auth, sara, amina):
+    step = plans.steps_of(sara)[0]
     auth.login("amina")
     token = auth.token()
     assert client.get(f"/plan/stappen/{step.uuid}").status_code == 404
@@ -113,7 +129,7 @@ def test_another_participants_step_gives_404(client, auth, demo):
     assert db.session.get(PlanStep, step.id).status == before
 
 
-def test_a_mutation_sent_twice_is_applied_once_with_the_same_answer(client, auth, demo):
+def test_a_mutation_sent_twice_is_applied_once_with_the_same_answer(client, auth, ewa):
     auth.login("ewa")
     token = auth.token()
     mutation = str(uuid.uuid4())
@@ -136,10 +152,10 @@ def test_a_mutation_sent_twice_is_applied_once_with_the_same_answer(client, auth
     )
     assert count == 1
     # The step made offline took the mutation's identity when no step_uuid was sent.
-    assert plans.steps_of(demo["ewa"])[0].action == "Bellen met de bieb"
+    assert plans.steps_of(ewa)[0].action == "Bellen met de bieb"
 
 
-def test_mutation_ids_are_per_user(client, auth, demo):
+def test_mutation_ids_are_per_user(client, auth, ewa, elif_):
     mutation = str(uuid.uuid4())
     for name in ("ewa", "elif"):
         auth.login(name)
@@ -154,12 +170,37 @@ def test_mutation_ids_are_per_user(client, auth, demo):
         )
         auth.logout()
     assert db.session.scalar(select(func.count(AppliedMutation.id))) == 2
-    assert plans.steps_of(demo["elif"])[0].action == "Stap van elif"
+    assert plans.steps_of(elif_)[0].action == "Stap van elif"
 
 
-def test_replay_for_a_step_deleted_on_another_phone_is_not_applied(client, auth, demo):
+def test_a_change_someone_else_made_on_this_phone_is_never_applied_as_her(
+    client, auth, sara, amina
+):
+    """Sara's page (or her queue) sent while Amina is logged in on the same phone."""
+    auth.login("amina")
+    page = client.get("/plan/").get_data(as_text=True)
+    assert f'name="owner" value="{amina.id}"' in page  # each offline form says whose it is
+    data = {
+        "action": "Stap van Sara",
+        "area": "taal",
+        "owner": str(sara.id),
+        "mutation_id": str(uuid.uuid4()),
+        "csrf_token": auth.token(),
+    }
+    assert client.post("/plan/stappen", data=data, headers=JSON).get_json()["result"] == (
+        "not_yours"
+    )
+    assert client.post("/plan/stappen", data=data).status_code == 403
+    assert db.session.scalar(select(func.count(AppliedMutation.id))) == 0
+    assert plans.steps_of(amina) == []
+    data["owner"] = str(amina.id)
+    assert client.post("/plan/stappen", data=data).status_code == 303
+    assert [s.action for s in plans.steps_of(amina)] == ["Stap van Sara"]
+
+
+def test_replay_for_a_step_deleted_on_another_phone_is_not_applied(client, auth, sara):
     auth.login("sara")
-    step_uuid = first_open_step(demo["sara"]).uuid
+    step_uuid = first_open_step(sara).uuid
     token = auth.token()
     client.post(f"/plan/stappen/{step_uuid}/weg", data={"csrf_token": token})
     data = {"status": "gedaan", "mutation_id": str(uuid.uuid4()), "csrf_token": token}
@@ -172,9 +213,9 @@ def test_replay_for_a_step_deleted_on_another_phone_is_not_applied(client, auth,
     assert again.get_json()["result"] == "not_applied" and again.get_json()["replayed"]
 
 
-def test_an_older_change_is_reported_as_superseded(client, auth, demo):
+def test_an_older_change_is_reported_as_superseded(client, auth, sara):
     auth.login("sara")
-    step = first_open_step(demo["sara"])
+    step = first_open_step(sara)
     token = auth.token()
     client.post(
         f"/plan/stappen/{step.uuid}/status",
@@ -195,7 +236,7 @@ def test_an_older_change_is_reported_as_superseded(client, auth, demo):
     assert db.session.get(PlanStep, step.id).status == StepStatus.DONE
 
 
-def test_invalid_replay_is_not_remembered(client, auth, demo):
+def test_invalid_replay_is_not_remembered(client, auth, sara):
     auth.login("sara")
     mutation = str(uuid.uuid4())
     data = {"action": "", "area": "taal", "mutation_id": mutation, "csrf_token": auth.token()}
@@ -205,7 +246,7 @@ def test_invalid_replay_is_not_remembered(client, auth, demo):
     assert db.session.scalar(select(func.count(AppliedMutation.id))) == 0
 
 
-def test_logged_out_replay_gets_401_never_the_login_page(client, auth, demo):
+def test_logged_out_replay_gets_401_never_the_login_page(client, auth, sara):
     response = client.post("/plan/stappen", data={"action": "x", "area": "taal"}, headers=JSON)
     # CSRF is checked first on a logged-out phone; either way, never a 200 login page.
     assert response.status_code in (400, 401)
@@ -214,13 +255,13 @@ def test_logged_out_replay_gets_401_never_the_login_page(client, auth, demo):
     auth.login("sara")
     token = client.get("/offline/token", headers=JSON)
     assert token.status_code == 200
-    assert token.get_json()["user"] == demo["sara"].id
+    assert token.get_json()["user"] == sara.id
     assert token.headers["Cache-Control"] == "no-store"
 
 
-def test_reflection_and_edit_and_timeline(client, auth, demo):
+def test_reflection_and_edit_and_timeline(client, auth, sara):
     auth.login("sara")
-    step = first_open_step(demo["sara"])
+    step = first_open_step(sara)
     token = auth.token()
     client.post(f"/plan/stappen/{step.uuid}/status", data={"status": "gedaan", "csrf_token": token})
     client.post(
@@ -245,46 +286,20 @@ def test_reflection_and_edit_and_timeline(client, auth, demo):
     assert too_long.status_code == 400
 
 
-def test_pause_is_a_normal_state(client, auth, demo):
+def test_pause_is_a_normal_state(client, auth, sara):
     auth.login("sara")
     client.post("/plan/pauze", data={"paused": "1", "csrf_token": auth.token()})
     html = client.get("/plan/").get_data(as_text=True)
     assert "Je plan staat op pauze" in html and "Verder met mijn plan" in html
 
 
-def test_home_card_shows_her_next_step(client, auth, demo):
+def test_home_card_shows_her_next_step(client, auth, sara):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)
     assert "Mijn cv maken" in html
 
 
-def test_sharing_off_gives_staff_404_on_gives_read_only_with_log(client, auth, demo):
-    sara = demo["sara"]
-    auth.login("medewerker")
-    assert client.get(f"/plan/medewerker/deelneemster/{sara.id}").status_code == 404
-    auth.logout()
-    auth.login("sara")
-    client.post("/plan/delen", data={"shared": "1", "csrf_token": auth.token()})
-    auth.logout()
-    auth.login("medewerker")
-    response = client.get(f"/plan/medewerker/deelneemster/{sara.id}")
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert "Mijn cv maken" in html
-    assert "<form" not in html.split("<main")[1].split("</main>")[0]
-    group = sara.memberships[0].group
-    assert "Sara" in client.get(f"/plan/medewerker/groep/{group.id}").get_data(as_text=True)
-    auth.logout()
-    auth.login("trainster")
-    assert client.get(f"/plan/medewerker/deelneemster/{sara.id}").status_code == 403
-    auth.logout()
-    auth.login("sara")
-    assert "Marieke" in client.get("/plan/delen").get_data(as_text=True)
-    assert client.get(f"/plan/medewerker/deelneemster/{sara.id}").status_code == 403
-
-
-def test_staff_edits_the_group_template_without_touching_her_steps(client, auth, demo):
-    sara = demo["sara"]
+def test_staff_edits_the_group_template_without_touching_her_steps(client, auth, sara, medewerker):
     group = sara.memberships[0].group
     before = [(s.uuid, s.action) for s in plans.steps_of(sara)]
     auth.login("medewerker")
@@ -308,7 +323,7 @@ def test_staff_edits_the_group_template_without_touching_her_steps(client, auth,
     assert "Taalcafé in de wijk" in client.get("/plan/").get_data(as_text=True)
 
 
-def test_a_step_with_a_date_offers_push_and_one_without_does_not(client, auth, demo):
+def test_a_step_with_a_date_offers_push_and_one_without_does_not(client, auth, sara):
     auth.login("sara")
     client.post(
         "/plan/stappen",
@@ -321,3 +336,62 @@ def test_a_step_with_a_date_offers_push_and_one_without_does_not(client, auth, d
               "csrf_token": auth.token()},
     )  # fmt: skip
     assert 'data-offer="1"' in client.get("/plan/").get_data(as_text=True)
+
+
+def test_a_group_step_written_in_arabic_reaches_amina_in_arabic(
+    client, auth, medewerker, zuid, amina, ewa
+):
+    auth.login("medewerker")
+    client.post(
+        f"/plan/medewerker/groep/{zuid.id}/sjabloon/stappen",
+        data={"area": "taal", "action": "Taalcafé in de wijk", "action_ar": "مقهى اللغة في الحي",
+              "csrf_token": auth.token()},
+    )  # fmt: skip
+    page = client.get(f"/plan/medewerker/groep/{zuid.id}/sjabloon").get_data(as_text=True)
+    assert "Taalcafé in de wijk" in page and "nog niet: Pools, Turks, Engels" in page
+    auth.logout()
+    auth.login(amina)
+    her = client.get("/plan/").get_data(as_text=True)
+    assert '<bdi lang="ar" dir="auto">مقهى اللغة في الحي</bdi>' in her
+    auth.logout()
+    auth.login(ewa)  # no Polish version yet: the Dutch text, marked Dutch
+    assert '<bdi lang="nl" dir="auto">Taalcafé in de wijk</bdi>' in client.get("/plan/").get_data(
+        as_text=True
+    )
+
+
+def test_staff_edit_a_group_step_in_every_language(client, auth, medewerker, zuid):
+    item = plans.copy_template(zuid).items[2]
+    auth.login("medewerker")
+    url = f"/plan/medewerker/groep/{zuid.id}/sjabloon/stappen/{item.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'value="Gesprek met mijn werkcoach"' in page
+    assert 'value="İş koçumla (werkcoach) görüşmek"' in page  # the copied version, to edit
+    typed = "Gesprek met mijn werkcoach over werk"
+    response = client.post(
+        url, data={"action": typed, "action_en": "x" * 201, "csrf_token": auth.token()}
+    )
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert f'value="{typed}"' in page  # what she typed stays
+    assert '<details class="versions" open>' in page  # the mistake is in sight
+    client.post(
+        url, data={"action": typed, "action_en": "Talk about work", "csrf_token": auth.token()}
+    )
+    db.session.refresh(item)
+    assert item.action == typed and item.translations == {"action": {"en": "Talk about work"}}
+    item_id = item.id
+    client.post(url, data={"weg": "1", "csrf_token": auth.token()})
+    assert not db.session.scalar(select(func.count()).where(StepTemplateItem.id == item_id))
+
+
+def test_another_groups_step_is_not_found_through_her_group(
+    client, auth, medewerker, zuid, elsewhere
+):
+    foreign = plans.copy_template(elsewhere["group"]).items[0]
+    plans.copy_template(zuid)
+    auth.login("medewerker")
+    url = f"/plan/medewerker/groep/{zuid.id}/sjabloon/stappen/{foreign.id}"
+    assert client.get(url).status_code == 404
+    assert client.post(url, data={"weg": "1", "csrf_token": auth.token()}).status_code == 404
+    assert plans.get_template_item(elsewhere["group"], foreign.id) is not None

@@ -1,4 +1,11 @@
+import hashlib
 import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.factories import PASSWORD
+from webapp.pwa.offline_pages import OFFLINE_PAGES
 
 
 def test_manifest_makes_the_app_installable(client):
@@ -29,10 +36,12 @@ def test_service_worker_is_served_at_the_root_without_caching(client):
 
 
 def test_service_worker_precaches_the_shell_it_names(client):
-    body = client.get("/sw.js").get_data(as_text=True)
-    shell = json.loads(body.split("const SHELL = ", 1)[1].split(";", 1)[0])
+    body = client.get("/sw.js").get_data(as_text=True)  # minified: no spaces to rely on
+    shell = json.loads(re.search(r"const SHELL\s*=\s*(\[.*?\])", body).group(1))
+    later = json.loads(re.search(r"const LATER_SHELL\s*=\s*(\[.*?\])", body).group(1))
     assert "/offline" in shell
-    for url in shell:
+    assert any("/pending." in url for url in later) and not set(shell) & set(later)
+    for url in shell + later:
         assert client.get(url).status_code == 200, url
 
 
@@ -64,7 +73,7 @@ def test_every_page_varies_on_htmx(client):
     assert "HX-Request" in client.get("/login").headers["Vary"]
 
 
-def test_assets_carry_nothing_about_her(client, auth, demo):
+def test_assets_carry_nothing_about_her(client, auth, sara):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)
     css = html.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
@@ -73,3 +82,64 @@ def test_assets_carry_nothing_about_her(client, auth, demo):
     assert "Set-Cookie" not in response.headers
     assert "Cookie" not in response.headers.get("Vary", "")
     assert "private" not in response.headers["Cache-Control"]
+
+
+def test_static_files_have_no_unhashed_address(client):
+    """Only the hashed names under /assets/ exist: an unhashed copy at /static/ would be kept by
+    browsers and caches with no way to tell a new version."""
+    for path in ("/static/app.css", "/static/app.js", "/static/icons/icon-192.png"):
+        assert client.get(path).status_code == 404, path
+    html = client.get("/login").get_data(as_text=True)
+    assert "/static/" not in html
+    assert "/static/" not in client.get("/sw.js").get_data(as_text=True)
+
+
+def test_our_scripts_and_styles_are_served_minified_under_the_hash_of_what_is_served(client, app):
+    from webapp.assets import asset_url, hashed_name
+
+    with app.test_request_context():
+        url = asset_url("outbox.js")
+    served = client.get(url, headers={"Accept-Encoding": "identity"}).get_data()
+    written = (Path(app.root_path) / "static" / "outbox.js").read_bytes()
+    assert b"/*" in written and b"/*" not in served and len(served) < 0.8 * len(written)
+    digest = hashlib.sha256(served).hexdigest()[:10]
+    assert url == "/assets/" + hashed_name("outbox.js", digest)
+
+
+def test_her_phone_keeps_the_pages_one_tap_away_and_nothing_of_anyone_else(
+    client, auth, sara, amina, zuid
+):
+    from tests import factories
+    from webapp.services import childcare, reminders
+
+    meetings = [factories.meeting(zuid, day=date.today() + timedelta(days=n)) for n in (2, 9)]
+    past = factories.past_meeting(zuid, days_ago=7)
+    application = childcare.start_application(sara, factories.child(sara), "bso")
+    theirs = childcare.start_application(amina, factories.child(amina, "Adam"), "bso")
+    reminders.send_staff_message(factories.staff(zuid.organisation), "group", "Hallo.", group=zuid)
+    message = reminders.inbox(sara)[0]
+    auth.login("sara")
+    pages = client.get("/offline/paginas").get_json()["pages"]
+    # Her main pages first, then the pages hers by id.
+    assert not any(p[-1].isdigit() for p in pages[: len(OFFLINE_PAGES)])
+    assert all(p[-1].isdigit() for p in pages[len(OFFLINE_PAGES) :])
+    assert "/agenda/kalender" in pages and "/opvang/noodplan" in pages and "/" in pages
+    for meeting in [*meetings, past]:
+        assert f"/agenda/{meeting.id}" in pages
+    assert f"/opvang/aanvragen/{application.id}" in pages
+    assert f"/opvang/aanvragen/{theirs.id}" not in pages
+    assert f"/inbox/{message.id}" in pages
+    # Her phone keeping a message is not her reading it (the worker says Sec-Fetch-Dest: empty).
+    client.get(f"/inbox/{message.id}", headers={"Sec-Fetch-Dest": "empty"})
+    assert reminders.unread_count(sara) == 1
+    client.get(f"/inbox/{message.id}")
+    assert reminders.unread_count(sara) == 0
+
+
+def test_a_shared_phone_keeps_only_the_pages_she_opens(client, auth, sara):
+    token = auth.csrf()
+    client.post(
+        "/login",
+        data={"username": "sara", "password": PASSWORD, "shared": "y", "csrf_token": token},
+    )
+    assert client.get("/offline/paginas").get_json() == {"pages": []}

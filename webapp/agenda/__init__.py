@@ -6,4 +6,4 @@ from flask import Blueprint
 bp = Blueprint("agenda", __name__, url_prefix="/agenda")
 staff_bp = Blueprint("agenda_staff", __name__, url_prefix="/medewerker/agenda")
 
-from webapp.agenda import staff_views, views  # noqa: E402, F401
+from webapp.agenda import attendance_views, staff_views, views  # noqa: E402, F401

@@ -11,12 +11,13 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from webapp.auth.forms import REQUIRED
+from webapp.forms import REQUIRED, with_versions
 
 DATE_NEEDED = _l("Kies een datum.")
 TIME_NEEDED = _l("Kies een tijd.")
 
 
+@with_versions(title=120, theme=200, place_notes=1000, what_to_bring=2000)
 class MeetingForm(FlaskForm):
     group = SelectField(_l("Groep"), coerce=int)
     title = StringField(_l("Naam van de bijeenkomst"), [DataRequired(REQUIRED), Length(max=120)])
@@ -26,6 +27,10 @@ class MeetingForm(FlaskForm):
     end = TimeField(_l("Eindtijd"), [DataRequired(TIME_NEEDED)])
     place_name = StringField(_l("Plek (bijvoorbeeld: Buurthuis De Vaart)"), [Length(max=120)])
     address = StringField(_l("Adres"), [Length(max=200)])
+    place_notes = TextAreaField(
+        _l("Hoe vind je de plek? (bijvoorbeeld: de ingang, de verdieping; mag leeg)"),
+        [Length(max=1000)],
+    )
     what_to_bring = TextAreaField(_l("Wat neemt ze mee? (mag leeg)"), [Length(max=2000)])
     children_welcome = BooleanField(_l("Kinderen mogen mee"))
     childcare_on_site = BooleanField(_l("Er is opvang in de kamer ernaast"))
@@ -54,10 +59,3 @@ class EditMeetingForm(MeetingForm):
     whole_series = BooleanField(
         _l("Ook voor de volgende bijeenkomsten van deze reeks (zelfde tijd, plek en tekst)")
     )
-    report = TextAreaField(
-        _l("Wat deden we? (na afloop, de deelneemsters zien dit)"), [Length(max=4000)]
-    )
-
-
-class EmptyForm(FlaskForm):
-    """Only the CSRF token, for buttons that change something."""

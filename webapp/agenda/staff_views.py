@@ -8,8 +8,9 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from webapp.agenda import staff_bp as bp
-from webapp.agenda.forms import EditMeetingForm, EmptyForm, MeetingForm
+from webapp.agenda.forms import EditMeetingForm, MeetingForm
 from webapp.agenda.views import reason_label
+from webapp.forms import EmptyForm, fill_versions, versions_from
 from webapp.models import Role
 from webapp.models.agenda import Meeting
 from webapp.security import STAFF_ROLES, found_or_404, roles
@@ -29,21 +30,22 @@ def _details(form) -> agenda.MeetingDetails:
         theme=form.theme.data,
         place_name=form.place_name.data,
         address=form.address.data,
+        place_notes=form.place_notes.data,
         what_to_bring=form.what_to_bring.data,
         children_welcome=form.children_welcome.data,
         childcare_on_site=form.childcare_on_site.data,
         led_by=form.led_by.data,
-        report=form.report.data if hasattr(form, "report") else "",
+        translations={name: versions_from(form, name) for name in form.versioned},
     )
 
 
 def _field_for(form, name: str | None):
     name = "repeat" if name == "frequency" else name
-    return (
-        getattr(form, name, None)
-        if name in ("start", "end", "day", "until", "title", "repeat")
-        else None
-    )
+    if name in ("start", "end", "day", "until", "title", "repeat") or (
+        name and name.rpartition("_")[0] in form.versioned
+    ):
+        return getattr(form, name, None)
+    return None
 
 
 def _show_error(form, error: ServiceError) -> str | None:
@@ -122,10 +124,13 @@ def create():
 @roles(*VIEW_ROLES)
 def meeting(meeting_id: int):
     meeting = _meeting_or_404(meeting_id)
+    may_tick = agenda.may_tick(meeting)
     return render_template(
         "agenda/staff_meeting.html",
         meeting=meeting,
         overview=agenda.overview(meeting),
+        may_tick=may_tick,
+        came=agenda.came_count(meeting) if may_tick else 0,
         reason_label=reason_label,
         button_form=EmptyForm(),
     )
@@ -137,6 +142,7 @@ def edit(meeting_id: int):
     meeting = _meeting_or_404(meeting_id)
     day, start, end = agenda.local_parts(meeting)
     form = EditMeetingForm(obj=meeting, day=day, start=start, end=end)
+    fill_versions(form, meeting)
     return render_template("agenda/staff_form.html", form=form, meeting=meeting)
 
 
@@ -157,10 +163,8 @@ def update(meeting_id: int):
                 form.end.data,
             )
             if form.whole_series.data and meeting.series_id:
-                details = _details(form)
-                details.report = ""
                 agenda.update_following(
-                    current_user, meeting, details, form.start.data, form.end.data
+                    current_user, meeting, _details(form), form.start.data, form.end.data
                 )
         except ServiceError as e:
             error = _show_error(form, e)

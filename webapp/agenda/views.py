@@ -1,45 +1,30 @@
 """Her agenda: upcoming and past meetings, one meeting with everything to get there, her
 answer in one tap, and the meetings in her own phone calendar."""
 
-from datetime import timedelta
-
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from webapp.agenda import bp
 from webapp.extensions import htmx
-from webapp.home.summary import register_home_card
 from webapp.models import Role, utcnow
-from webapp.models.agenda import Meeting, NotComingReason
-from webapp.navigation import MORE_LINKS
+from webapp.models.agenda import Meeting
 from webapp.offline import client_time, offline_mutation, report
 from webapp.push_offer import offer_push
-from webapp.security import found_or_404, public, roles
-from webapp.services import ServiceError, agenda
-from webapp.templating import OFFLINE_PAGES
-
-# The list, and her next meeting in full: both on the phone right after login.
-OFFLINE_PAGES.extend(["agenda.index", "agenda.next_meeting"])
-MORE_LINKS.append(("agenda.calendar", _l("Bijeenkomsten in je telefoon-agenda")))
+from webapp.security import fetched_for_a_person, found_or_404, public, roles
+from webapp.services import ServiceError, agenda, materials
+from webapp.templating import current_language
 
 AGE_FIELDS = 4  # age boxes shown; more children may come, their ages are then unknown
 
 
 def reason_choices() -> list[tuple[str, str]]:
     """Reasons she may choose to share when she does not come; never required."""
-    return [
-        (NotComingReason.NO_CHILDCARE.value, _("Ik heb geen opvang")),
-        (NotComingReason.CHILD_ILL.value, _("Mijn kind is ziek")),
-        (NotComingReason.ILL.value, _("Ik ben ziek")),
-        (NotComingReason.APPOINTMENT.value, _("Ik heb een andere afspraak")),
-        (NotComingReason.OTHER.value, _("Iets anders")),
-    ]
+    return [(value, str(label)) for value, label in agenda.REASONS.items()]
 
 
 def reason_label(reason: str | None) -> str:
-    return dict(reason_choices()).get(reason or "", "")
+    return str(agenda.REASONS.get(reason or "", ""))
 
 
 def _meeting_or_404(meeting_id: int) -> Meeting:
@@ -52,7 +37,7 @@ def _rsvp_context(meeting: Meeting, error=None, form=None) -> dict:
         "meeting": meeting,
         "rsvp": agenda.rsvp_of(current_user, meeting),
         "open": agenda.open_for_answers(meeting, now),
-        "before_start": now < meeting.starts_at and not meeting.cancelled,
+        "before_start": agenda.before_start(meeting, now),
         "late_allowed": agenda.late_allowed(meeting, now) and not meeting.cancelled,
         "reason_label": reason_label,
         "reason_choices": reason_choices(),
@@ -67,24 +52,75 @@ def _rsvp_context(meeting: Meeting, error=None, form=None) -> dict:
 @bp.get("")
 @roles(Role.PARTICIPANT)
 def index():
-    upcoming = agenda.meetings_for_participant(current_user, upcoming=True)
-    past = agenda.meetings_for_participant(current_user, upcoming=False)
+    """Her next meetings, a page at a time; below the first page, the latest past ones."""
+    upcoming = agenda.upcoming_meetings(current_user, request.args.get("pagina", 1, type=int))
+    past = None
+    if not upcoming.has_previous:
+        past = agenda.past_meetings(current_user, per_page=agenda.PAST_ON_AGENDA)
     return render_template(
         "agenda/index.html",
         upcoming=upcoming,
         past=past,
-        rsvps=agenda.rsvps_of(current_user, upcoming + past),
+        rsvps=agenda.rsvps_of(current_user, upcoming.items),
     )
 
 
-def _meeting_page(meeting: Meeting):
+@bp.get("/eerder")
+@roles(Role.PARTICIPANT)
+def past():
+    return render_template(
+        "agenda/past.html",
+        page=agenda.past_meetings(current_user, request.args.get("pagina", 1, type=int)),
+    )
+
+
+def _shared_materials(meeting: Meeting) -> dict:
+    """What the trainster shared for this meeting, in her language, and the session pack she
+    can keep on her phone (its files and their size). Texts without a file count as opened
+    when she opens the page (files count when she opens them)."""
+    found = materials.meeting_materials(current_user, meeting)
+    if fetched_for_a_person():
+        materials.record_opened(current_user, [m for m in found if not m.files])
+    shown = materials.shown(found, current_language())
+    files = [item.file for item in shown if item.file is not None]
+    pack = None
+    if files:
+        pack = {
+            "id": meeting.id,
+            "title": meeting.text_in("title", current_language()),
+            "page": url_for("agenda.meeting", meeting_id=meeting.id),
+            "files": [url_for("materials.file", file_id=f.id) for f in files],
+            "bytes": sum(f.size for f in files),
+        }
+    return {"shared": shown, "pack": pack}
+
+
+def _her_reflection(meeting: Meeting, past: bool) -> dict:
+    """Her own look back, offered after a meeting she came to."""
+    if not past or not materials.she_came(current_user, meeting, utcnow()):
+        return {"reflection_offered": False}
+    reflection = materials.reflection_of(current_user, meeting)
+    return {
+        "reflection_offered": True,
+        "reflection": reflection,
+        "reflection_step": materials.reflection_step(current_user, reflection),
+    }
+
+
+def _meeting_page(meeting: Meeting, status: int = 200, context: dict | None = None):
+    past = meeting.ends_at <= utcnow()
     return render_template(
         "agenda/meeting.html",
-        past=meeting.ends_at <= utcnow(),
+        past=past,
+        came=past and agenda.came_to(current_user, meeting),
         map_link=agenda.map_link(meeting),
         geo_link=agenda.geo_link(meeting),
-        **_rsvp_context(meeting),
-    )
+        **_shared_materials(meeting),
+        homework_step=materials.homework_step(current_user, meeting) if meeting.homework else None,
+        back_to="meeting",
+        **_her_reflection(meeting, past),
+        **(context or _rsvp_context(meeting)),
+    ), status
 
 
 @bp.get("/<int:meeting_id>")
@@ -103,25 +139,31 @@ def next_meeting():
     return _meeting_page(meeting)
 
 
-def _childcare_from_form() -> agenda.Childcare:
-    if not request.form.get("childcare"):
-        return agenda.Childcare()
+@bp.get("/vorige")
+@roles(Role.PARTICIPANT)
+def last_meeting():
+    """Her last meeting with a recap or homework at a fixed address, kept on her phone after
+    login so she can read it without internet."""
+    meeting = materials.last_meeting(current_user)
+    if meeting is None:
+        return index()
+    return _meeting_page(meeting)
+
+
+def _childcare_from_form() -> agenda.Childcare | None:
+    """The follow-up "Neem je kinderen mee?" sends how many (0: none) and their ages. The
+    answer buttons alone send neither: her childcare then stays as it was."""
+    if "children" not in request.form:
+        return None
     try:
-        count = int(request.form.get("children") or 0)
+        count = max(0, int(request.form.get("children") or 0))
     except ValueError:
         count = 0
-    ages = agenda.parse_ages([request.form.get(f"age_{i}", "") for i in range(1, AGE_FIELDS + 1)])
+    if count == 0:
+        return agenda.Childcare()
+    fields = min(count, AGE_FIELDS)
+    ages = agenda.parse_ages([request.form.get(f"age_{i}", "") for i in range(1, fields + 1)])
     return agenda.Childcare(needed=True, count=count, ages=ages)
-
-
-def _answer_moment():
-    """Rules are checked at the moment she answered: an answer made offline before the start
-    and sent later still counts (within a day; the phone's clock is not trusted beyond)."""
-    now = utcnow()
-    made = client_time()
-    if made is not None and now - timedelta(days=1) <= made <= now:
-        return made
-    return now
 
 
 @bp.post("/<int:meeting_id>/antwoord")
@@ -129,38 +171,32 @@ def _answer_moment():
 @offline_mutation
 def answer(meeting_id: int):
     meeting = _meeting_or_404(meeting_id)
-    moment = _answer_moment()
-    previous = agenda.rsvp_of(current_user, meeting)
-    if previous is not None and previous.answered_at > moment:
-        # A later answer (from another phone, or sent earlier) already won.
-        report("superseded", _("Je had daarna al een ander antwoord gegeven."))
-        return _answered(meeting)
     try:
-        agenda.answer_meeting(
+        outcome = agenda.answer_meeting(
             current_user,
             meeting.id,
             request.form.get("answer", ""),
             reason=request.form.get("reason") or None,
             childcare=_childcare_from_form(),
-            now=moment,
+            at=client_time(),
         )
     except ServiceError as e:
         context = _rsvp_context(meeting, error=e.message, form=request.form)
         if htmx:
             # htmx swaps only 2xx answers: the message must reach her screen.
             return render_template("agenda/_rsvp.html", **context)
-        return render_template(
-            "agenda/meeting.html",
-            past=meeting.ends_at <= utcnow(),
-            map_link=agenda.map_link(meeting),
-            geo_link=agenda.geo_link(meeting),
-            **context,
-        ), 422
+        return _meeting_page(meeting, 422, context)
+    if outcome.lost_to_later_change:
+        # A later answer (from another phone, or sent earlier) already won.
+        report("superseded", _("Je gaf daarna al een ander antwoord. Dat antwoord blijft staan."))
+        return _answered(meeting)
     offer_push()  # reminders before the meeting help her now
     return _answered(meeting)
 
 
 def _answered(meeting: Meeting):
+    if request.form.get("back") == "home":
+        return redirect(url_for("home.index"), code=303)  # answered from her home's card
     if htmx:
         return render_template("agenda/_rsvp.html", saved=True, **_rsvp_context(meeting))
     flash(_("Je antwoord is bewaard."))
@@ -224,15 +260,3 @@ def feed(token: str):
     response.headers["Content-Disposition"] = 'inline; filename="elke-stap.ics"'
     response.headers["X-Robots-Tag"] = "noindex"
     return response
-
-
-def _home_card(user):
-    if user.role != Role.PARTICIPANT:
-        return None
-    meeting, rsvp = agenda.next_meeting_and_rsvp(user)
-    if meeting is None:
-        return None
-    return {"template": "agenda/_home_card.html", "meeting": meeting, "rsvp": rsvp}
-
-
-register_home_card("next_meeting", _home_card)

@@ -1,14 +1,15 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, StringField
+from wtforms import BooleanField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-REQUIRED = _l("Vul dit in.")
+from webapp.forms import REQUIRED
 
 
 class LoginForm(FlaskForm):
     username = StringField(_l("Je naam om in te loggen"), [DataRequired(REQUIRED), Length(max=40)])
     password = PasswordField(_l("Wachtwoord"), [DataRequired(REQUIRED), Length(max=128)])
+    shared = BooleanField(_l("Ik deel deze telefoon met iemand anders"))
     next = HiddenField()
 
 
@@ -25,7 +26,10 @@ class SignupForm(FlaskForm):
 
 
 class ResetForm(FlaskForm):
-    code = StringField(_l("Code van je medewerker"), [DataRequired(REQUIRED), Length(max=20)])
+    username = StringField(_l("Je naam om in te loggen"), [DataRequired(REQUIRED), Length(max=40)])
+    code = StringField(
+        _l("Code van je projectmedewerker"), [DataRequired(REQUIRED), Length(max=20)]
+    )
     password = PasswordField(_l("Nieuw wachtwoord"), [DataRequired(REQUIRED)])
 
 

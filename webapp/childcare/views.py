@@ -9,7 +9,7 @@ from flask_login import current_user
 from webapp.childcare import bp
 from webapp.childcare.forms import CalamityForm, ChildForm, KindForm, StatusForm
 from webapp.models import Role
-from webapp.offline import offline_mutation
+from webapp.offline import client_time, offline_mutation, report_outcome, report_superseded
 from webapp.security import found_or_404, roles
 from webapp.services import ServiceError, childcare
 
@@ -59,8 +59,10 @@ def add_child():
 
 @bp.post("/kinderen/<int:child_id>/verwijderen")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def remove_child(child_id: int):
-    childcare.remove_child(current_user, _own_child(child_id))
+    if not childcare.remove_child(current_user, _own_child(child_id), at=client_time()):
+        report_superseded()
     return redirect(url_for("childcare.index"))
 
 
@@ -84,7 +86,7 @@ def application(application_id: int):
     form = StatusForm(obj=application)
     if form.validate_on_submit():
         try:
-            childcare.update_application(
+            outcome = childcare.update_application(
                 current_user,
                 application,
                 form.status.data,
@@ -92,10 +94,12 @@ def application(application_id: int):
                 form.provider.data,
                 form.next_action.data,
                 form.next_action_on.data,
+                at=client_time(),
             )
         except ServiceError as e:
             getattr(form, e.field or "status").errors = [e.message]
         else:
+            report_outcome(outcome)
             flash(_("Bewaard. Goed dat je dit bijhoudt."))
             return redirect(url_for("childcare.index"))
     return render_template(
@@ -109,8 +113,11 @@ def application(application_id: int):
 
 @bp.post("/aanvragen/<int:application_id>/verwijderen")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def remove_application(application_id: int):
-    childcare.remove_application(current_user, _own_application(application_id))
+    application = _own_application(application_id)
+    if not childcare.remove_application(current_user, application, at=client_time()):
+        report_superseded()
     return redirect(url_for("childcare.index"))
 
 
@@ -121,25 +128,17 @@ def calamity_plan():
     form = CalamityForm(obj=childcare.calamity_plan_of(current_user))
     if form.validate_on_submit():
         try:
-            childcare.save_calamity_plan(
-                current_user, form.sick_child.data, form.school_holidays.data, form.study_days.data
+            outcome = childcare.save_calamity_plan(
+                current_user,
+                form.sick_child.data,
+                form.school_holidays.data,
+                form.study_days.data,
+                at=client_time(),
             )
         except ServiceError as e:
             getattr(form, e.field).errors = [e.message]
         else:
+            report_outcome(outcome)
             flash(_("Je noodplan is bewaard."))
             return redirect(url_for("childcare.index"))
     return render_template("childcare/calamity.html", form=form), (400 if form.errors else 200)
-
-
-def _register() -> None:
-    from webapp.services.demo import DEMO_EXTRAS
-    from webapp.templating import OFFLINE_PAGES
-
-    if "childcare.index" not in OFFLINE_PAGES:
-        OFFLINE_PAGES.append("childcare.index")
-    if childcare.load_demo_children not in DEMO_EXTRAS:
-        DEMO_EXTRAS.append(childcare.load_demo_children)
-
-
-_register()

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from webapp.auth.forms import REQUIRED
+from webapp.forms import REQUIRED
 
 
 class NameForm(FlaskForm):

@@ -1,15 +1,17 @@
 """Her home screen and the 'Meer' tab (language, name, password, logout)."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.home import bp
 from webapp.home.forms import NameForm, PasswordForm
-from webapp.home.summary import home_summary
+from webapp.login_sessions import current_session, log_in
 from webapp.models import Role
+from webapp.navigation import unread_on_this_page
 from webapp.security import roles
-from webapp.services import ServiceError, accounts
+from webapp.services import ServiceError, accounts, agenda, materials
+from webapp.services import plan as plans
 from webapp.services.passwords import verify_password
 
 
@@ -18,7 +20,22 @@ from webapp.services.passwords import verify_password
 def index():
     if current_user.role != Role.PARTICIPANT:
         return redirect(url_for("staff.index"))
-    return render_template("home/index.html", summary=home_summary(current_user))
+    # Her home asks each feature it shows, in the order the cards appear.
+    next_meeting, rsvp = agenda.next_meeting_and_rsvp(current_user)
+    last = materials.last_meeting_card(current_user)
+    return render_template(
+        "home/index.html",
+        unread=unread_on_this_page(current_user),
+        next_meeting=next_meeting,
+        rsvp=rsvp,
+        last_meeting=last and last.meeting,
+        last_homework_step=last and last.homework_step,
+        reflection_invited=bool(last and last.reflection_invited),
+        can_answer=next_meeting is not None and agenda.before_start(next_meeting),
+        next_step=plans.next_step(current_user),
+        just_done=_just_done(),
+        statuses=plans.STATUSES,
+    )
 
 
 @bp.get("/meer")
@@ -54,12 +71,21 @@ def change_password():
         if not verify_password(current_user.password_hash, form.current.data):
             form.current.errors.append(_("Dit is niet je huidige wachtwoord."))
         else:
+            user, this_phone = current_user._get_current_object(), current_session()
             try:
-                accounts.set_password(current_user, form.password.data)
+                accounts.set_password(user, form.password.data)
             except ServiceError as e:
                 form.password.errors.append(e.message)
             else:
-                flash(_("Je nieuwe wachtwoord is bewaard."))
+                # Every session ended with the old password; this phone gets a new one.
+                log_in(user, shared=this_phone.shared)
+                flash(_("Je nieuwe wachtwoord is bewaard. Op andere telefoons ben je uitgelogd."))
                 return redirect(url_for("home.more"))
     name_form = NameForm(display_name=current_user.display_name)
     return render_template("home/more.html", name_form=name_form, password_form=form), 400
+
+
+def _just_done():
+    """The step she just marked done from this page's card, to celebrate it."""
+    step_uuid = request.args.get("gedaan")
+    return plans.get_step(current_user, step_uuid) if step_uuid else None

@@ -1,4 +1,8 @@
-"""Invitations and password-reset codes: short codes a medewerker hands over in person."""
+"""Invitations and password-reset codes: short codes a medewerker hands over in person.
+
+Only a hash of each code is stored (as for calendar-feed tokens): a copy of the database opens
+no account. The code itself is on the object just made (`.code`), for the page that shows it
+once."""
 
 from datetime import datetime
 
@@ -14,9 +18,10 @@ class Invitation(Base):
     member of an organisation. Works once, until it expires."""
 
     __tablename__ = "invitations"
+    code = None  # the code itself: only on the Invitation just made, never stored
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(16), unique=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[Role] = mapped_column(String(20))
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"), index=True)
@@ -37,9 +42,10 @@ class ResetCode(Base):
     """A one-time code to choose a new password, made by a medewerker for someone she knows."""
 
     __tablename__ = "reset_codes"
+    code = None  # the code itself: only on the ResetCode just made, never stored
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(16), unique=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

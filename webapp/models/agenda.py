@@ -13,7 +13,8 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.models.accounts import Group, User
-from webapp.models.base import Base, utcnow
+from webapp.models.base import Base, ChangeTimes, utcnow
+from webapp.models.versions import HasVersions
 
 
 class Frequency(StrEnum):
@@ -54,7 +55,10 @@ class MeetingSeries(Base):
     meetings: Mapped[list["Meeting"]] = relationship(back_populates="series")
 
 
-class Meeting(Base):
+class Meeting(HasVersions, Base):
+    """One meeting. Its texts (title, theme, place notes, what to bring, recap) are Dutch with
+    optional versions per language (`HasVersions`)."""
+
     __tablename__ = "meetings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,12 +76,17 @@ class Meeting(Base):
     ends_at: Mapped[datetime]  # naive UTC
     place_name: Mapped[str] = mapped_column(String(120), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
+    # How to find the room, the entrance, the lift: a text with language versions.
+    place_notes: Mapped[str] = mapped_column(Text, default="")
     what_to_bring: Mapped[str] = mapped_column(Text, default="")
     children_welcome: Mapped[bool] = mapped_column(default=False)
     childcare_on_site: Mapped[bool] = mapped_column(default=False)
     led_by: Mapped[str] = mapped_column(String(120), default="")
-    # Written afterwards by the medewerker: what happened, shown with past meetings.
+    # The recap ("wat we deden", Markdown) and the homework (one line, it can become a step in
+    # her plan, in this life area), written afterwards by the trainster or the medewerker.
     report: Mapped[str] = mapped_column(Text, default="")
+    homework: Mapped[str] = mapped_column(String(200), default="")
+    homework_area: Mapped[str] = mapped_column(String(20), default="netwerk")
     moved_from: Mapped[datetime | None]  # naive UTC start before the last move
     cancelled_at: Mapped[datetime | None]
     sequence: Mapped[int] = mapped_column(default=0)  # iCalendar SEQUENCE, up on every change
@@ -96,9 +105,9 @@ class Meeting(Base):
         return self.cancelled_at is not None
 
 
-class Rsvp(Base):
+class Rsvp(ChangeTimes, Base):
     """Her answer to one meeting. Always the whole answer (absolute), so sending it twice is
-    harmless."""
+    harmless; the later answer she gave wins (`field_times`)."""
 
     __tablename__ = "rsvps"
     __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)

@@ -3,8 +3,8 @@ way on SQLite and PostgreSQL."""
 
 from datetime import UTC, datetime
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import JSON, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -22,3 +22,10 @@ class Base(DeclarativeBase):
 def utcnow() -> datetime:
     """Naive UTC: stored the same on SQLite (no time zones) and PostgreSQL."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ChangeTimes:
+    """For a row she can change from a phone that was offline: `field_times` keeps, per field,
+    the phone time of the change that set it (see `webapp/services/conflicts.py`)."""
+
+    field_times: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -6,10 +6,10 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.models.base import Base, utcnow
+from webapp.models.base import Base, ChangeTimes, utcnow
 
 
-class Child(Base):
+class Child(ChangeTimes, Base):
     __tablename__ = "children"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -23,7 +23,7 @@ class Child(Base):
     )
 
 
-class CareApplication(Base):
+class CareApplication(ChangeTimes, Base):
     """One kind of care for one child, and how far it has come."""
 
     __tablename__ = "care_applications"
@@ -44,7 +44,7 @@ class CareApplication(Base):
     child: Mapped[Child] = relationship(back_populates="applications")
 
 
-class CalamityPlan(Base):
+class CalamityPlan(ChangeTimes, Base):
     """Her calamiteitenplan: who helps when a child is ill, in school holidays, on study days."""
 
     __tablename__ = "calamity_plans"

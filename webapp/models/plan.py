@@ -1,17 +1,18 @@
-"""Her stappenplan: a goal, steps in life areas, reflections, the sharing switch with its
-access log, and the step templates of groups.
+"""Her stappenplan: a goal, steps in life areas, reflections, and the step templates of
+groups.
 
 A step's identity is a client-made UUID, so a step made offline keeps it when it arrives.
-`field_times` keeps, per field, the phone time of the change that set it (last write wins).
+`field_times` (`ChangeTimes`) keeps, per field, the phone time of the change that set it.
 """
 
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from webapp.models.base import Base, utcnow
+from webapp.models.base import Base, ChangeTimes, utcnow
+from webapp.models.versions import HasVersions
 
 
 class StepStatus(StrEnum):
@@ -21,8 +22,9 @@ class StepStatus(StrEnum):
     DROPPED = "niet_nodig"
 
 
-class Plan(Base):
-    """One per participant: her goal, whether she paused, whether she shares."""
+class Plan(ChangeTimes, Base):
+    """One per participant: her goal and whether she paused (what she shares is in
+    `models.sharing`)."""
 
     __tablename__ = "plans"
 
@@ -31,13 +33,11 @@ class Plan(Base):
     goal_kind: Mapped[str | None] = mapped_column(String(20))
     goal_text: Mapped[str] = mapped_column(String(200), default="")
     paused: Mapped[bool] = mapped_column(default=False)
-    shared: Mapped[bool] = mapped_column(default=False)
     start_rung: Mapped[int] = mapped_column(default=1)
-    field_times: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class PlanStep(Base):
+class PlanStep(ChangeTimes, Base):
     __tablename__ = "plan_steps"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,7 +51,6 @@ class PlanStep(Base):
     status: Mapped[str] = mapped_column(String(12), default=StepStatus.TODO)
     rung: Mapped[int] = mapped_column(default=3)
     position: Mapped[int] = mapped_column(default=0)
-    field_times: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     done_at: Mapped[datetime | None] = mapped_column()
 
@@ -75,19 +74,6 @@ class Reflection(Base):
     step: Mapped[PlanStep] = relationship(back_populates="reflection")
 
 
-class PlanAccess(Base):
-    """A staff member read her shared plan: she can see who and when."""
-
-    __tablename__ = "plan_access_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    staff_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    viewed_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    staff = relationship("User", foreign_keys=[staff_id])
-
-
 class StepTemplate(Base):
     """A group's own step template. A group without one uses the shipped default."""
 
@@ -104,7 +90,10 @@ class StepTemplate(Base):
     )
 
 
-class StepTemplateItem(Base):
+class StepTemplateItem(HasVersions, Base):
+    """One step on a group's own list. Its action is Dutch with versions per language
+    (`HasVersions`): she picks it in her language, and that is the step she gets."""
+
     __tablename__ = "plan_template_items"
     __table_args__ = (UniqueConstraint("template_id", "position"),)
 
@@ -122,7 +111,6 @@ class StepTemplateItem(Base):
 
 __all__ = [
     "Plan",
-    "PlanAccess",
     "PlanStep",
     "Reflection",
     "StepStatus",

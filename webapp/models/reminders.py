@@ -13,7 +13,8 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.models.accounts import User
-from webapp.models.base import Base, utcnow
+from webapp.models.base import Base, ChangeTimes, utcnow
+from webapp.models.versions import HasVersions
 
 
 class ReminderKind:
@@ -23,7 +24,10 @@ class ReminderKind:
     MEETING_CHANGED = "meeting_changed"  # cancelled or moved (sent by the agenda)
     STEP_DAY_BEFORE = "step_day_before"
     STEP_MORNING = "step_morning"
+    CHILDCARE_ACTION = "childcare_action"  # the day before her own kinderopvang next action
     MESSAGE = "message"  # written by a projectmedewerker
+    MEETING_NEWS = "meeting_news"  # a recap, homework or material shared for a meeting
+    GROUP_NEWS = "group_news"  # a material shared for the whole group
 
 
 class PushState:
@@ -33,8 +37,9 @@ class PushState:
     INBOX = "inbox"  # only in the inbox: push off, no phone, or every phone failed
 
 
-class StaffMessage(Base):
-    """A short message a projectmedewerker wrote, with optional versions per language."""
+class StaffMessage(HasVersions, Base):
+    """A short message a projectmedewerker wrote: `body` in Dutch, with optional versions per
+    language (`HasVersions`: `translations["body"]`)."""
 
     __tablename__ = "staff_messages"
 
@@ -48,20 +53,12 @@ class StaffMessage(Base):
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"), index=True)
     meeting_id: Mapped[int | None] = mapped_column()  # the agenda's meeting, when there is one
     body: Mapped[str] = mapped_column(Text)  # Dutch, the fallback
-    translations: Mapped[dict] = mapped_column(JSON, default=dict)  # lang -> text
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User | None] = relationship()
 
-    def text_for(self, lang: str) -> str:
-        return (self.translations or {}).get(lang) or self.body
 
-    def language_for(self, lang: str) -> str:
-        """The language of what `text_for(lang)` gives: hers, or Dutch when not translated."""
-        return lang if (self.translations or {}).get(lang) else "nl"
-
-
-class Reminder(Base):
+class Reminder(ChangeTimes, Base):
     __tablename__ = "reminders"
     __table_args__ = (
         UniqueConstraint("user_id", "kind", "target_id", "moment"),
@@ -154,7 +151,7 @@ class PushAttempt(Base):
     detail: Mapped[str | None] = mapped_column(String(200))  # error class, never content
 
 
-class NotificationSettings(Base):
+class NotificationSettings(ChangeTimes, Base):
     __tablename__ = "notification_settings"
 
     user_id: Mapped[int] = mapped_column(

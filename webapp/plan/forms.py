@@ -4,7 +4,7 @@ from wtforms import DateField, RadioField, SelectField, StringField, TextAreaFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from webapp.auth.forms import REQUIRED
+from webapp.forms import REQUIRED, with_versions
 from webapp.services.plan import AREAS, GOALS, LIMITS
 
 TOO_LONG = _l("Dit is te lang. Maximaal %(max)d tekens.")
@@ -48,8 +48,16 @@ class ReflectionForm(FlaskForm):
     )
 
 
-class TemplateItemForm(FlaskForm):
-    area = SelectField(_l("Onderwerp"), choices=area_choices)
+@with_versions(action=LIMITS["action"])
+class TemplateStepForm(FlaskForm):
+    """A step on a group's own list, as staff write it: Dutch, with its language versions."""
+
     action = StringField(
         _l("Stap"), [DataRequired(REQUIRED), Length(max=LIMITS["action"], message=TOO_LONG)]
     )
+
+
+class TemplateItemForm(TemplateStepForm):
+    """A new step for the list: also its subject."""
+
+    area = SelectField(_l("Onderwerp"), choices=area_choices)

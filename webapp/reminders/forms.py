@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from webapp.forms import with_versions
 from webapp.services.reminders import MAX_MESSAGE
 
 HOURS = [SelectChoice(h * 60, f"{h:02d}:00") for h in range(24)]
@@ -15,7 +16,7 @@ class SettingsForm(FlaskForm):
     lock_screen = RadioField(
         _l("Wat ziet iemand die je telefoon pakt?"),
         choices=[
-            SelectChoice("neutral", _l("Alleen: Je hebt een nieuw bericht van Elke Stap")),
+            SelectChoice("neutral", _l("Alleen de zin: 'Je hebt een nieuw bericht van Elke Stap'")),
             SelectChoice(
                 "details", _l("Waar het over gaat (bijvoorbeeld de naam van de bijeenkomst)")
             ),
@@ -24,17 +25,10 @@ class SettingsForm(FlaskForm):
     )
 
 
+@with_versions(body=MAX_MESSAGE)
 class MessageForm(FlaskForm):
     audience = SelectField(_l("Aan wie?"), validate_choice=False)
     body = TextAreaField(
         _l("Je bericht (Nederlands)"),
         [DataRequired(_l("Schrijf eerst je bericht.")), Length(max=MAX_MESSAGE)],
     )
-    body_ar = TextAreaField(_l("In het Arabisch (mag leeg)"), [Length(max=MAX_MESSAGE)])
-    body_pl = TextAreaField(_l("In het Pools (mag leeg)"), [Length(max=MAX_MESSAGE)])
-    body_tr = TextAreaField(_l("In het Turks (mag leeg)"), [Length(max=MAX_MESSAGE)])
-    body_en = TextAreaField(_l("In het Engels (mag leeg)"), [Length(max=MAX_MESSAGE)])
-
-
-class EmptyForm(FlaskForm):
-    pass

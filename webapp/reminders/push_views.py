@@ -2,10 +2,8 @@
 phone, and the offer to turn push on shown after she did something worth a reminder."""
 
 from flask import g, jsonify, request, session
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from webapp import templating
 from webapp.extensions import csrf
 from webapp.models import Role
 from webapp.push_offer import SESSION_FLAG
@@ -14,20 +12,6 @@ from webapp.security import public, roles
 from webapp.services import ServiceError
 from webapp.services import push as push_service
 from webapp.services import reminders as service
-
-templating.EXTRA_JS_STRINGS.update(
-    {
-        "pushOffer": _l("Wil je een seintje op je telefoon als er iets voor je klaarstaat?"),
-        "pushOfferYes": _l("Ja, meldingen aan"),
-        "pushIos": _l(
-            "Meldingen op een iPhone: zet Elke Stap eerst op je beginscherm. Tik op Deel en dan op 'Zet op beginscherm'."
-        ),
-        "pushOn": _l("Meldingen staan aan op deze telefoon."),
-        "pushDenied": _l(
-            "Je telefoon staat meldingen van Elke Stap niet toe. Je berichten staan altijd in Berichten."
-        ),
-    }
-)
 
 
 @bp.after_app_request
@@ -75,13 +59,17 @@ def subscribe():
 @csrf.exempt
 def renew():
     """From the service worker on `pushsubscriptionchange`: it has no page and so no CSRF
-    token. The old endpoint (a secret URL only her browser knew) says whose it is."""
+    token. The old subscription's auth secret (only her browser has it), or her own login
+    cookie, says whose it is."""
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("subscription"), dict):
         return jsonify(error="json expected"), 400
     try:
         renewed = service.renew_subscription(
-            str(data.get("oldEndpoint") or ""), data["subscription"]
+            str(data.get("oldEndpoint") or ""),
+            data["subscription"],
+            old_auth=str(data.get("oldAuth") or ""),
+            user=current_user if current_user.is_authenticated else None,
         )
     except ServiceError as e:
         return jsonify(error=str(e.message)), 400

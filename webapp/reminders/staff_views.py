@@ -2,12 +2,13 @@
 participants, and sees how many got and opened it."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from webapp.forms import versions_from
+from webapp.i18n import format_date
 from webapp.reminders import bp
 from webapp.reminders.forms import MessageForm
 from webapp.security import STAFF_ROLES, roles
@@ -66,14 +67,12 @@ def staff_messages():
                 current_user,
                 audience,
                 form.body.data,
-                translations={
-                    lang: getattr(form, f"body_{lang}").data for lang in ("ar", "pl", "tr", "en")
-                },
+                translations=versions_from(form, "body"),
                 group=group,
                 meeting=meeting,
             )
         except ServiceError as e:
-            form.body.errors.append(e.message)
+            getattr(form, e.field or "body", form.body).errors.append(e.message)
         else:
             if service.redis_url():
                 service.send_due()

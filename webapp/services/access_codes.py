@@ -5,20 +5,25 @@ on paper or as a QR code. Codes avoid characters that look or sound alike (0/O, 
 2/Z, 8/B, U/V), so they can be read aloud and typed on a phone without mistakes.
 """
 
+import hashlib
 import secrets
 from datetime import timedelta
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.models import Group, Invitation, Membership, Organisation, ResetCode, Role, User, utcnow
-from webapp.services import ServiceError
-from webapp.services.accounts import check_new_password, create_user
+from webapp.services import ServiceError, sessions
+from webapp.services.accounts import check_new_password, create_user, normalise_username
 from webapp.services.passwords import hash_password
 
 CODE_ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
 CODE_LENGTH = 8
+UNKNOWN_CODE = _l("We kennen deze code niet. Kijk of je hem goed hebt overgenomen.")
+# A reset code and a login name that do not belong together: the same words whichever is wrong.
+UNKNOWN_NAME_OR_CODE = _l("Deze naam of deze code klopt niet. Kijk of je ze goed hebt overgenomen.")
 
 
 def new_code() -> str:
@@ -28,6 +33,11 @@ def new_code() -> str:
 def normalise_code(typed: str) -> str:
     """Accept the code as people type it: lower case, spaces, dashes."""
     return "".join(ch for ch in (typed or "").upper() if ch.isalnum())[: CODE_LENGTH * 2]
+
+
+def hash_code(typed: str) -> str:
+    """What is stored of a code: its SHA-256, of the code as normalised (as typed is fine)."""
+    return hashlib.sha256(normalise_code(typed).encode()).hexdigest()
 
 
 def format_code(code: str) -> str:
@@ -41,48 +51,52 @@ def create_invitation(
     organisation: Organisation,
     group: Group | None = None,
     note: str = "",
-    days: int = 14,
+    days: int | None = None,
 ) -> Invitation:
+    """Valid for `days`, by default the deployment's INVITATION_DAYS."""
+    days = current_app.config["INVITATION_DAYS"] if days is None else days
     if role == Role.PARTICIPANT and group is None:
         raise ServiceError(_l("Kies de groep voor deze uitnodiging."), "group")
     if group is not None and group.organisation_id != organisation.id:
         raise ServiceError(_l("Deze groep hoort niet bij jouw organisatie."), "group")
+    if group is not None and group.archived:
+        raise ServiceError(_l("Deze groep is gearchiveerd."), "group")
+    code = new_code()
     invitation = Invitation(
-        code=new_code(),
+        code_hash=hash_code(code),
         role=role,
         organisation_id=organisation.id,
-        group_id=group.id if group and role == Role.PARTICIPANT else None,
+        # A participant joins her group; a trainster starts with the group she is invited for.
+        group_id=group.id if group and role in (Role.PARTICIPANT, Role.TRAINER) else None,
         note=(note or "").strip()[:80],
         created_by_id=created_by.id,
         expires_at=utcnow() + timedelta(days=days),
     )
     db.session.add(invitation)
     db.session.commit()
+    invitation.code = code
     return invitation
 
 
-def _usable(model, typed_code: str, used_message):
-    """The row of `model` with this code, if it can still be used; else a friendly reason."""
-    code = normalise_code(typed_code)
-    row = db.session.scalar(select(model).where(model.code == code))
+def _usable(row, used_message, unknown_message=UNKNOWN_CODE):
+    """The row a code was looked up by, if it can still be used; else a friendly reason."""
     if row is None:
-        raise ServiceError(
-            _l("We kennen deze code niet. Kijk of je hem goed hebt overgenomen."), "code"
-        )
+        raise ServiceError(unknown_message, "code")
     if row.used_at is not None:
         raise ServiceError(used_message, "code")
     if row.expires_at < utcnow():
         raise ServiceError(
-            _l("Deze code is verlopen. Vraag je medewerker om een nieuwe code."), "code"
+            _l("Deze code is verlopen. Vraag je projectmedewerker om een nieuwe code."), "code"
         )
     return row
 
 
 def find_open_invitation(typed_code: str) -> Invitation:
     """The invitation for this code, if it can still be used; else a friendly reason why not."""
-    return _usable(
-        Invitation, typed_code, _l("Deze code is al gebruikt. Heb je al een account? Log dan in.")
+    invitation = db.session.scalar(
+        select(Invitation).where(Invitation.code_hash == hash_code(typed_code))
     )
+    return _usable(invitation, _l("Deze code is al gebruikt. Heb je al een account? Log dan in."))
 
 
 def accept_invitation(
@@ -140,31 +154,48 @@ def join_group_with_invitation(user: User, typed_code: str) -> Group:
     return invitation.group
 
 
-def create_reset_code(created_by: User, user: User, hours: int = 48) -> ResetCode:
+def create_reset_code(created_by: User, user: User, hours: int | None = None) -> ResetCode:
+    """Valid for `hours`, by default the deployment's RESET_CODE_HOURS."""
+    hours = current_app.config["RESET_CODE_HOURS"] if hours is None else hours
     # Older codes for the same person stop working: only the newest one is hers to use.
     for old in db.session.scalars(
         select(ResetCode).where(ResetCode.user_id == user.id, ResetCode.used_at.is_(None))
     ):
         old.used_at = utcnow()
+    code = new_code()
     reset = ResetCode(
-        code=new_code(),
+        code_hash=hash_code(code),
         user_id=user.id,
         created_by_id=created_by.id,
         expires_at=utcnow() + timedelta(hours=hours),
     )
     db.session.add(reset)
     db.session.commit()
+    reset.code = code
     return reset
 
 
-def redeem_reset_code(typed_code: str, new_password: str) -> User:
+def redeem_reset_code(username: str, typed_code: str, new_password: str) -> User:
+    """A new password with her reset code and her login name together: a code alone (guessed,
+    or seen over her shoulder) opens no account. A wrong name is answered as a wrong code, and
+    whether the code was used or expired is said only to whoever has both right."""
+    reset = db.session.scalar(
+        select(ResetCode)
+        .join(User, User.id == ResetCode.user_id)
+        .where(
+            ResetCode.code_hash == hash_code(typed_code),
+            User.username == normalise_username(username),
+        )
+    )
     reset = _usable(
-        ResetCode,
-        typed_code,
-        _l("Deze code is al gebruikt. Vraag je medewerker om een nieuwe code."),
+        reset,
+        _l("Deze code is al gebruikt. Vraag je projectmedewerker om een nieuwe code."),
+        UNKNOWN_NAME_OR_CODE,
     )
     check_new_password(new_password)
     reset.user.password_hash = hash_password(new_password)
     reset.used_at = utcnow()
+    # Whoever is logged in as her, on any phone, is logged out (she may have lost one).
+    sessions.end_all_sessions(reset.user, commit=False)
     db.session.commit()
     return reset.user

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from webapp.extensions import db
 from webapp.i18n import LANGUAGES
 from webapp.models import Group, Membership, Organisation, Role, User
-from webapp.services import ServiceError
+from webapp.services import ServiceError, sessions
 from webapp.services.passwords import hash_password, needs_rehash, verify_password
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9._-]{3,30}$")
@@ -56,11 +56,14 @@ def create_user(
     organisation: Organisation | None = None,
     groups: list[Group] | None = None,
     commit: bool = True,
+    password_hash: str | None = None,
 ) -> User:
+    """A new account. `password_hash`: the password's hash made once for many accounts with
+    the same password (the demo's), as hashing takes a good part of a second each time."""
     name = check_new_credentials(username, password)
     user = User(
         username=name,
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password),
         display_name=(display_name or "").strip()[:80] or name,
         role=role,
         language=language if language in LANGUAGES else "nl",
@@ -89,9 +92,21 @@ def authenticate(username: str, password: str) -> User | None:
     return user
 
 
+def login_id(username: str) -> int | None:
+    """The id of the account with this login name, or None (the rate limits ask, before the
+    password is checked: `webapp/login_devices.py`)."""
+    name = normalise_username(username)
+    if not name or len(name) > 40:  # longer than the column holds: nobody's
+        return None
+    return db.session.scalar(select(User.id).where(User.username == name))
+
+
 def set_password(user: User, password: str) -> None:
+    """A new password ends every session she had: whoever knew the old one is logged out on
+    every phone (the view starts a new session for the phone she is on)."""
     check_new_password(password)
     user.password_hash = hash_password(password)
+    sessions.end_all_sessions(user, commit=False)
     db.session.commit()
 
 
@@ -113,32 +128,40 @@ def set_display_name(user: User, display_name: str) -> None:
 def groups_of_participant(user: User) -> list[Group]:
     return list(
         db.session.scalars(
-            select(Group).join(Membership).where(Membership.user_id == user.id).order_by(Group.name)
+            select(Group)
+            .join(Membership)
+            .where(Membership.user_id == user.id, Group.archived_at.is_(None))
+            .order_by(Group.name)
         )
     )
 
 
-def groups_for_staff(user: User) -> list[Group]:
-    """The groups a medewerker or trainer works with: all of her organisation's."""
-    if user.role == Role.ADMIN:
-        return list(db.session.scalars(select(Group).order_by(Group.name)))
-    if user.organisation_id is None:
+def groups_for_staff(user: User, archived: bool = False) -> list[Group]:
+    """The groups a medewerker works with: all of her organisation's; a trainster: those she
+    is in (`services.account_care.trainers`). Archived groups only when `archived`. A
+    beheerder works with none: she manages organisations and staff accounts, and reads no
+    participant data."""
+    query = select(Group).where(
+        Group.archived_at.is_not(None) if archived else Group.archived_at.is_(None)
+    )
+    if user.role not in (Role.STAFF, Role.TRAINER) or user.organisation_id is None:
         return []
-    return list(
-        db.session.scalars(
-            select(Group).where(Group.organisation_id == user.organisation_id).order_by(Group.name)
-        )
-    )
+    query = query.where(Group.organisation_id == user.organisation_id)
+    if user.role == Role.TRAINER:
+        query = query.join(Membership).where(Membership.user_id == user.id)
+    return list(db.session.scalars(query.order_by(Group.name)))
 
 
 def get_group_for_staff(user: User, group_id: int) -> Group | None:
-    """A group she may work with, or None (the view answers 404)."""
+    """A group she may work with (archived or not), or None (the view answers 404)."""
     group = db.session.get(Group, group_id)
-    if group is None:
+    if group is None or user.role not in (Role.STAFF, Role.TRAINER):
         return None
-    if user.role == Role.ADMIN or group.organisation_id == user.organisation_id:
-        return group
-    return None
+    if group.organisation_id != user.organisation_id:
+        return None
+    if user.role == Role.TRAINER and all(m.group_id != group.id for m in user.memberships):
+        return None
+    return group
 
 
 def participants_of_group(group: Group) -> list[User]:

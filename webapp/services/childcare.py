@@ -1,7 +1,10 @@
 """Kinderopvang rules. Nobody can shorten a waiting list, so this keeps track honestly: per
-child and per kind of care, the step she is at and her own next action."""
+child and per kind of care, the step she is at and her own next action.
 
-from datetime import date
+Changes may arrive late from her phone: `at` is the phone time, and the one conflict rule
+(`services.conflicts`) keeps the change she made last."""
+
+from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -10,6 +13,7 @@ from webapp.extensions import db
 from webapp.models import User
 from webapp.models.childcare import CalamityPlan, CareApplication, Child
 from webapp.services import ServiceError
+from webapp.services.conflicts import Outcome, apply_changes, removal_lost
 
 KINDS = {
     "kinderdagverblijf": _l("Kinderdagverblijf (0 tot 4 jaar)"),
@@ -47,6 +51,18 @@ def children_of(user: User) -> list[Child]:
     )
 
 
+def application_ids(user: User, limit: int = 20) -> list[int]:
+    """Her applications (for the pages her phone keeps), at most `limit`: one query."""
+    return list(
+        db.session.scalars(
+            select(CareApplication.id)
+            .where(CareApplication.user_id == user.id)
+            .order_by(CareApplication.id)
+            .limit(limit)
+        )
+    )
+
+
 def get_child(user: User, child_id: int) -> Child | None:
     return db.session.scalar(select(Child).where(Child.id == child_id, Child.user_id == user.id))
 
@@ -81,11 +97,16 @@ def add_child(user: User, nickname: str, birth_year: int | None, today: date) ->
     return child
 
 
-def remove_child(user: User, child: Child) -> None:
+def remove_child(user: User, child: Child, at: datetime | None = None) -> bool:
+    """Remove the child and her applications, unless one was changed after the removal was
+    made (then nothing is removed, and False says so)."""
     if child.user_id != user.id:
         raise ServiceError(_l("Dit kind hoort niet bij jouw account."))
+    if removal_lost(child, at) or any(removal_lost(a, at) for a in child.applications):
+        return False
     db.session.delete(child)
     db.session.commit()
+    return True
 
 
 def start_application(user: User, child: Child, kind: str) -> CareApplication:
@@ -114,10 +135,11 @@ def update_application(
     provider: str = "",
     next_action: str = "",
     next_action_on: date | None = None,
-) -> CareApplication:
+    at: datetime | None = None,
+) -> Outcome:
     """Set where the application stands. Absolute values, so sending it twice is harmless."""
     if application.user_id != user.id:
-        raise ServiceError(_l("Deze aanvraag hoort niet bij jouw account."))
+        raise ServiceError(_l("Deze opvang hoort niet bij jouw account."))
     if status not in STATUSES:
         raise ServiceError(_l("Kies waar je nu staat."), "status")
     if status == "waiting" and waiting_for not in WAITING_FOR:
@@ -126,20 +148,33 @@ def update_application(
         raise ServiceError(_l("De naam van de opvang is hoogstens 120 tekens."), "provider")
     if len(next_action or "") > 200:
         raise ServiceError(_l("Je volgende actie is hoogstens 200 tekens."), "next_action")
-    application.status = status
-    application.waiting_for = waiting_for if status == "waiting" else ""
-    application.provider = (provider or "").strip()
-    application.next_action = (next_action or "").strip()
-    application.next_action_on = next_action_on if application.next_action else None
+    next_action = (next_action or "").strip()
+    outcome = apply_changes(
+        application,
+        {
+            "status": status,
+            "waiting_for": waiting_for if status == "waiting" else "",
+            "provider": (provider or "").strip(),
+            "next_action": next_action,
+            "next_action_on": next_action_on if next_action else None,
+        },
+        at,
+    )
     db.session.commit()
-    return application
+    return outcome
 
 
-def remove_application(user: User, application: CareApplication) -> None:
+def remove_application(
+    user: User, application: CareApplication, at: datetime | None = None
+) -> bool:
+    """Remove it, unless it was changed after the removal was made (False then)."""
     if application.user_id != user.id:
-        raise ServiceError(_l("Deze aanvraag hoort niet bij jouw account."))
+        raise ServiceError(_l("Deze opvang hoort niet bij jouw account."))
+    if removal_lost(application, at):
+        return False
     db.session.delete(application)
     db.session.commit()
+    return True
 
 
 def calamity_plan_of(user: User) -> CalamityPlan:
@@ -148,18 +183,21 @@ def calamity_plan_of(user: User) -> CalamityPlan:
 
 
 def save_calamity_plan(
-    user: User, sick_child: str, school_holidays: str, study_days: str
-) -> CalamityPlan:
+    user: User,
+    sick_child: str,
+    school_holidays: str,
+    study_days: str,
+    at: datetime | None = None,
+) -> Outcome:
     texts = {"sick_child": sick_child, "school_holidays": school_holidays, "study_days": study_days}
     for field, value in texts.items():
         if len(value or "") > TEXT_MAX:
-            raise ServiceError(_l("Dit is te lang: hoogstens 1000 tekens."), field)
+            raise ServiceError(_l("Dit is te lang. Gebruik niet meer dan 1000 tekens."), field)
     plan = calamity_plan_of(user)
-    for field, value in texts.items():
-        setattr(plan, field, (value or "").strip())
+    outcome = apply_changes(plan, {k: (v or "").strip() for k, v in texts.items()}, at)
     db.session.add(plan)
     db.session.commit()
-    return plan
+    return outcome
 
 
 def next_actions(user: User) -> list[CareApplication]:
@@ -173,10 +211,9 @@ def next_actions(user: User) -> list[CareApplication]:
     )
 
 
-def load_demo_children() -> None:
+def load_demo_children(sara: User) -> None:
     """Demo: Sara's two children, one on a waiting list and one at the BSO."""
-    sara = db.session.scalar(select(User).where(User.username == "sara"))
-    if sara is None or children_of(sara):
+    if children_of(sara):
         return
     today = date.today()
     noah = add_child(sara, "Noah", today.year - 2, today)
@@ -190,3 +227,46 @@ def load_demo_children() -> None:
         next_action="Bellen hoe lang de wachtlijst nog is",
     )
     update_application(sara, start_application(sara, lina, "bso"), "running")
+
+
+# The children of the rest of Groep Zuid: (nickname, age, kind of care, where it stands, the
+# provider and her next action in her own words). Five mothers wait for a place, five have one,
+# two look after their child themselves, by choice.
+GROUP_CHILDREN = {
+    "fatima": [
+        ("Yusuf", 2, "kinderdagverblijf", "waitlist", "Kinderdagverblijf Het Bolletje",
+         "أتصل لأسأل كم ستطول قائمة الانتظار"),
+        ("Mariam", 6, "bso", "running", "BSO De Vaart", ""),
+    ],
+    "fatimab": [("Adam", 1, "gastouder", "waitlist", "", "أبحث عن مربية (gastouder) قريبة")],
+    "samira": [("Nour", 3, "peuteropvang", "self", "", "")],
+    "kasia": [("Zosia", 4, "bso", "contract", "BSO Zonnebloem", "Złożyć wniosek o kinderopvangtoeslag")],
+    "magda": [("Kuba", 7, "bso", "running", "BSO Zonnebloem", "")],
+    "ayse": [("Deniz", 3, "peuteropvang", "waitlist", "Peuterspeelzaal Kikker",
+              "Belediyeye VVE için tekrar sormak")],
+    "zeynep": [("Can", 1, "kinderdagverblijf", "self", "", "")],
+    "linda": [("Mila", 5, "gastouder", "running", "Gastouder Petra", "")],
+    "naima": [("Rayan", 2, "kinderdagverblijf", "waitlist", "Kinderdagverblijf De Vlinder",
+               "Vragen of er in maart plek is")],
+    "joy": [
+        ("Grace", 2, "kinderdagverblijf", "waitlist", "Kinderdagverblijf Het Bolletje",
+         "Ask the werkcoach about kinderopvangtoeslag"),
+        ("Daniel", 5, "bso", "offered", "BSO De Vaart", "Sign the contract this week"),
+    ],
+}  # fmt: skip
+
+
+def load_demo_group_children(people: dict[str, User]) -> None:
+    """Demo: the children of Groep Zuid's other participants and where their care stands."""
+    today = date.today()
+    for username, children in GROUP_CHILDREN.items():
+        her = people[username]
+        if children_of(her):
+            continue
+        for nickname, age, kind, status, provider, next_action in children:
+            child = add_child(her, nickname, today.year - age, today)
+            application = start_application(her, child, kind)
+            if status != "orienting":
+                update_application(
+                    her, application, status, provider=provider, next_action=next_action
+                )

@@ -9,8 +9,10 @@ is `PUSH_CONTACT`, a real `mailto:` (Apple refuses `@localhost`).
 
 import logging
 import os
+import queue
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -118,7 +120,9 @@ class Outcome:
 
 class Sender:
     """Sends many messages: VAPID headers signed once per push service and reused until they
-    are close to expiry, one HTTP session per thread (keep-alive), a pool of threads."""
+    are close to expiry, a pool of threads, each with one HTTP session (keep-alive) that
+    looks nothing up in the environment per request (no netrc, proxy or certificate-path
+    lookups: `trust_env` off; the push services are reached directly)."""
 
     def __init__(self, key: Vapid, sub: str, threads: int = SEND_THREADS, ttl: int = TTL_SECONDS):
         self.key = key
@@ -148,12 +152,19 @@ class Sender:
         session = getattr(self._local, "session", None)
         if session is None:
             session = self._local.session = requests.Session()
+            session.trust_env = False
         return session
 
-    def send_one(self, subscription: dict, payload: bytes, urgency: str = "normal") -> Outcome:
+    def send_one(
+        self, subscription: dict, payload: bytes, topic: str | None = None, urgency: str = "normal"
+    ) -> Outcome:
+        """One push. `topic` (RFC 8030): a push service holding an undelivered message with the
+        same topic replaces it, so a message sent again after a crash arrives once."""
         try:
             headers = dict(self._vapid_headers(subscription["endpoint"]))
             headers["Urgency"] = urgency
+            if topic:
+                headers["Topic"] = topic
             response = WebPusher(subscription, requests_session=self._session()).send(
                 payload,
                 headers=headers,
@@ -171,14 +182,44 @@ class Sender:
             detail=None if response.ok else f"http {response.status_code}",
         )
 
-    def send_many(self, items: list[tuple[dict, bytes]]) -> list[Outcome]:
+    def results(
+        self, items: list[tuple[dict, bytes, str | None]], wait: float | None = None
+    ) -> Iterator[list[tuple[int, Outcome]]]:
+        """Send every (subscription, payload, topic) and yield the outcomes as they come, by
+        the item's index: each time what has finished since the last yield (at least one), or
+        an empty list when nothing finished within `wait` seconds (the caller renews its
+        lease). The caller records them as they come: a sender that dies has recorded what it
+        sent."""
         if not items:
-            return []
-        if len(items) == 1 or self.threads <= 1:
-            return [self.send_one(sub, payload) for sub, payload in items]
+            return
         if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="push")
-        return list(self._pool.map(lambda item: self.send_one(*item), items))
+            self._pool = ThreadPoolExecutor(
+                max_workers=max(1, self.threads), thread_name_prefix="push"
+            )
+        finished: queue.SimpleQueue = queue.SimpleQueue()
+
+        def send(index: int, item: tuple) -> None:
+            try:
+                finished.put((index, self.send_one(*item)))
+            except BaseException as e:  # never lose an item: it counts as not sent
+                finished.put((index, Outcome(None, detail=type(e).__name__)))
+
+        for index, item in enumerate(items):
+            self._pool.submit(send, index, item)
+        left = len(items)
+        while left:
+            try:
+                got = [finished.get(timeout=wait)]
+            except queue.Empty:
+                yield []
+                continue
+            while True:
+                try:
+                    got.append(finished.get_nowait())
+                except queue.Empty:
+                    break
+            left -= len(got)
+            yield got
 
     def close(self) -> None:
         if self._pool is not None:

@@ -3,6 +3,8 @@
    of macros/offline.html) that cannot reach the server is kept in IndexedDB ("es-outbox") and
    sent later, in order: on page load, on `online`, on a tap of "nu versturen", and by Background
    Sync (sw.js imports this same file). The server applies each mutation id at most once.
+   Every item says whose it is (`user`, from the form's `owner` field): on a shared phone a
+   queue left by someone else is kept for her and never sent as the person logged in now.
    Runs in a page (window) and in the service worker (self). */
 (function (scope) {
   "use strict";
@@ -57,6 +59,22 @@
   const all = () => withStore("readonly", (s) => s.getAll());
   const put = (item) => withStore("readwrite", (s) => s.put(item));
   const remove = (seq) => withStore("readwrite", (s) => s.delete(seq));
+  const isHers = (item, user) => !item.user || String(item.user) === String(user);
+
+  /** What waits for this person (items made before owners were written count as hers). */
+  async function mine(user) {
+    return (await all()).filter((item) => isHers(item, user));
+  }
+
+  /** Her logout: forget what she kept, keep what others left; no database left when empty. */
+  async function dropMine(user) {
+    for (const item of await mine(user)) await remove(item.seq);
+    if ((await all()).length) return;
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(DB_NAME);
+      request.onsuccess = request.onerror = request.onblocked = resolve;
+    });
+  }
 
   /** Keep a mutation: url, [[name, value], …] (strings only), and its ids. */
   async function enqueue(url, entries, extra) {
@@ -68,6 +86,7 @@
       body,
       clientTime: get("client_time") || new Date().toISOString(),
       createdAt: new Date().toISOString(),
+      user: get("owner") || "",
     }, extra || {});
     item.seq = await put(item);
     if (isPage) {
@@ -86,10 +105,11 @@
   /* ------------------------------------------------------------------ replay */
   let running = null;
 
-  /** Send what waits, in order. Resolves to {results, left, login, offline}. */
-  function replay() {
+  /** Send what waits, in order. Resolves to {results, left, login, offline}; `left` counts
+      only what is hers (`user`: who the page says is logged in, when it knows). */
+  function replay(user) {
     if (!running) {
-      const job = () => sendAll();
+      const job = () => sendAll(user);
       const locked = scope.navigator && scope.navigator.locks
         ? scope.navigator.locks.request("es-outbox", job)
         : job();
@@ -98,10 +118,13 @@
     return running;
   }
 
-  async function sendAll() {
+  async function sendAll(known) {
     const outcome = { results: [], left: 0, login: false, offline: false };
-    let items = await all();
+    const items = known ? await mine(known) : await all();
     if (!items.length) return outcome;
+    // Logged out on this phone, the server not told yet (guard.js): nothing goes as her now.
+    const guard = scope.ElkeStapGuard;
+    if (guard && await guard.read("logout")) return Object.assign(outcome, { login: true, left: items.length });
     let token;
     let user;
     try {
@@ -118,10 +141,7 @@
       return Object.assign(outcome, { offline: true, left: items.length });
     }
     for (const item of items) {
-      if (item.user && String(item.user) !== user) {
-        await remove(item.seq); // left by someone else on this phone: not hers to send
-        continue;
-      }
+      if (!isHers(item, user)) continue; // left by someone else on this phone: kept for her
       const body = new URLSearchParams();
       for (const [name, value] of item.body) {
         if (name !== "csrf_token") body.append(name, value);
@@ -158,15 +178,15 @@
       if (!data || response.status === 409 || response.status === 429 || response.status >= 500) {
         break; // try again later, in the same order
       }
+      if (data.result === "not_yours") continue; // the server agrees: kept for its owner
       await remove(item.seq);
       outcome.results.push({ id: item.id, label: item.label || "", result: data.result, message: data.message || "" });
     }
-    items = await all();
-    outcome.left = items.length;
+    outcome.left = (await mine(user)).length;
     return outcome;
   }
 
-  const api = { enqueue, replay, all, uuid, DB_NAME, SYNC_TAG };
+  const api = { enqueue, replay, all, mine, dropMine, uuid, DB_NAME, SYNC_TAG };
   scope.ElkeStapOutbox = api;
   if (!isPage) return;
 
@@ -174,7 +194,18 @@
   const ES = window.ElkeStap || { strings: {}, beforeLogout: [] };
   const strings = ES.strings;
   const notes = new Map(); // mutation id -> the note shown under its form
+  const me = document.body.dataset.user || "";
+  const minePage = () => mine(me);
   let lastSent = 0;
+
+  /* What she changes on this page is newer than anything waiting: pending.js, loaded a moment
+     later and only while something waits, leaves the fields she touched as she set them. Its
+     own filling (an event marked `esFilled`) does not count as hers. */
+  const touched = new WeakSet();
+  ES.touched = touched;
+  for (const type of ["input", "change"]) {
+    document.addEventListener(type, (event) => { if (!event.esFilled) touched.add(event.target); }, true);
+  }
 
   function statusBox() {
     let box = document.getElementById("outbox-status");
@@ -193,7 +224,7 @@
 
   async function showCount(state) {
     let count = 0;
-    try { count = (await all()).length; } catch (e) { return; }
+    try { count = (await minePage()).length; } catch (e) { return; }
     const box = statusBox();
     box.replaceChildren();
     if (count) {
@@ -243,29 +274,31 @@
     return note;
   }
 
+  /* Each answer: the note under its form says it, and `es:outbox-result` tells pending.js
+     (which marks the forms of changes kept before this page loaded). What no form on this
+     page says goes into the banner. */
   function report(outcome) {
+    const unsaid = [];
     for (const r of outcome.results) {
       lastSent += 1;
+      const detail = Object.assign({ handled: false }, r);
+      document.dispatchEvent(new CustomEvent("es:outbox-result", { detail }));
       const note = notes.get(r.id) || document.querySelector(`.outbox-note[data-mutation="${r.id}"]`);
       const text = r.result === "applied" ? strings.outboxSent
         : `${strings.outboxNotApplied}${r.message ? ": " + r.message : ""}`;
       if (note) {
         note.textContent = r.result === "applied" ? text : (r.message || text);
         note.classList.toggle("outbox-problem", r.result !== "applied");
-      } else if (r.result !== "applied" && ES.showBanner) {
-        ES.showBanner(r.message || text);
       }
+      if (r.result !== "applied" && !detail.handled && !(note && note.offsetParent)) unsaid.push(r.message || text);
     }
-    if (outcome.results.some((r) => r.result !== "applied") && ES.showBanner) {
-      const messages = outcome.results.filter((r) => r.result !== "applied" && !notes.has(r.id)).map((r) => r.message);
-      if (messages.length) ES.showBanner(messages.join(" "));
-    }
+    if (unsaid.length && ES.showBanner) ES.showBanner(unsaid.join(" "));
     return showCount(outcome);
   }
 
   async function sendNow() {
     if (navigator.onLine === false) return showCount();
-    return report(await replay());
+    return report(await replay(me));
   }
 
   /* A choice among buttons (a status, an RSVP answer) shows as chosen while it waits on the
@@ -279,12 +312,18 @@
 
   async function keep(form, url, entries, submitter) {
     const label = (form.dataset.offlineLabel || "").slice(0, 200);
-    const item = await enqueue(url, entries, { user: document.body.dataset.user || "", label });
+    await loadPending(); // before this change is stored: pending.js hears of it as it happens
+    const item = await enqueue(url, entries, { user: me, label });
     noteFor(form, item.id);
+    document.dispatchEvent(new CustomEvent("es:outbox-kept", { detail: { item, form } }));
     const reveal = (submitter && submitter.dataset.offlineReveal) || form.dataset.offlineReveal;
     if (reveal) {
       const target = document.getElementById(reveal);
-      if (target) target.hidden = false;
+      if (target) {
+        target.hidden = false;
+        const folded = target.closest("details");
+        if (folded) folded.open = true;
+      }
     }
     showChoice(form, submitter);
     await showCount();
@@ -342,16 +381,50 @@
   }
 
   /* Logout: send what can be sent; warn clearly before anything unsent is wiped. */
-  ES.beforeLogout.push(async () => {
+  ES.beforeLogout.push(async (form) => {
     let left = [];
-    try { left = await all(); } catch (e) { return true; }
-    if (!left.length) return true;
-    if (navigator.onLine !== false) await report(await replay());
-    left = await all();
-    return left.length === 0 || window.confirm(strings.outboxUnsent);
+    try { left = await minePage(); } catch (e) { return true; }
+    if (left.length && navigator.onLine !== false) await report(await replay(me));
+    left = await minePage();
+    if (left.length && !window.confirm(strings.outboxUnsent)) return false;
+    await dropMine(me);
+    if ((await all()).length) {
+      // What another person left stays for her: the logout must not wipe all storage.
+      const keep = document.createElement("input");
+      keep.type = "hidden";
+      keep.name = "others_waiting";
+      keep.value = "1";
+      form.append(keep);
+    }
+    return true;
   });
 
-  if (document.body.dataset.user) {
-    showCount().then(() => { if (navigator.onLine !== false) sendNow(); });
+  /* pending.js shows her waiting changes in their forms. Most pages have none waiting, so it is
+     loaded only when one of hers waits (on load, or before she keeps one offline); on load it runs
+     to the end before anything is sent, so each answer finds its form. */
+  let pendingScript = null;
+  function loadPending() {
+    if (ES.pendingShown) return Promise.resolve(ES.pendingShown);
+    const src = document.body.dataset.pendingScript;
+    if (!pendingScript && src) {
+      pendingScript = new Promise((resolve) => {
+        const script = document.createElement("script");
+        script.src = src;
+        script.onload = () => Promise.resolve(ES.pendingShown).then(resolve, resolve);
+        script.onerror = () => resolve();
+        document.head.append(script);
+      });
+    }
+    return pendingScript || Promise.resolve();
+  }
+
+  if (me) {
+    document.addEventListener("DOMContentLoaded", () => {
+      mine(me)
+        .then((items) => (items.length ? loadPending() : null))
+        .catch(() => {})
+        .then(() => showCount())
+        .then(() => { if (navigator.onLine !== false) sendNow(); });
+    });
   }
 })(self);

@@ -2,6 +2,4 @@
 she shares and the step templates of groups (`staff`). Changes she can make offline go through
 `@offline_mutation`. All on the blueprint `plan`."""
 
-from webapp.plan.views import her_plan, hooks, staff, steps  # noqa: F401
-
-hooks.register_hooks()
+from webapp.plan.views import her_plan, staff, steps  # noqa: F401

@@ -1,9 +1,7 @@
 """What her plan views share: the page's context and the answers after a change."""
 
 from flask import redirect, url_for
-from flask_babel import gettext as _
 
-from webapp.offline import report
 from webapp.plan.forms import GoalForm, StepForm
 from webapp.services import plan as plans
 
@@ -25,14 +23,6 @@ def page_context(user, step_form=None, goal_form=None):
         "goals": plans.GOALS,
         "area_labels": area_labels(),
     }
-
-
-def after(outcome) -> None:
-    if outcome.superseded:
-        report(
-            "superseded",
-            _("Op een ander apparaat is dit later veranderd. Die wijziging is gebleven."),
-        )
 
 
 def back_to(step=None):

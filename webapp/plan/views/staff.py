@@ -1,12 +1,13 @@
-"""For staff: the plans shared in a group, reading one (logged for her), and editing the
-group's step template."""
+"""For staff: the group's plans page and editing its step template (what a participant
+shares is read through the sharing blueprint)."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from webapp.forms import fill_versions, versions_from
 from webapp.plan import bp
-from webapp.plan.forms import TemplateItemForm
+from webapp.plan.forms import TemplateItemForm, TemplateStepForm
 from webapp.plan.views.common import area_labels
 from webapp.security import STAFF_ROLES, found_or_404, roles
 from webapp.services import ServiceError, accounts
@@ -28,22 +29,6 @@ def staff_group(group_id: int):
     return render_template(
         "plan/staff_group.html",
         group=group,
-        sharing=plans.sharing_participants(current_user, group),
-    )
-
-
-@bp.get("/medewerker/deelneemster/<int:user_id>")
-@roles(*STAFF_ROLES)
-def staff_view(user_id: int):
-    participant = plans.shared_plan_for_staff(current_user, user_id)
-    if participant is None:
-        abort(404)
-    return render_template(
-        "plan/staff_view.html",
-        participant=participant,
-        **plans.overview(participant),
-        statuses=plans.STATUSES,
-        goals=plans.GOALS,
     )
 
 
@@ -61,7 +46,8 @@ def template(group_id: int, form=None, status=200):
         "plan/template.html",
         group=group,
         own=own,
-        items=plans.template_items(group),
+        # Her own list is shown as staff wrote it (Dutch); the default in the page's language.
+        items=plans.template_items(group, "nl" if own else None),
         others=others,
         form=form or TemplateItemForm(formdata=None),
         area_labels=area_labels(),
@@ -95,21 +81,57 @@ def add_template_item(group_id: int):
     form = TemplateItemForm()
     if not form.validate_on_submit():
         return template(group_id, form=form, status=400)
-    plans.add_template_item(group, form.area.data, form.action.data)
+    try:
+        plans.add_template_item(
+            group, form.area.data, form.action.data, versions=versions_from(form, "action")
+        )
+    except ServiceError as e:
+        getattr(form, e.field or "action", form.action).errors = [e.message]
+        return template(group_id, form=form, status=400)
     return _back_to_template(group)
+
+
+def _template_item_or_404(group, item_id: int):
+    return found_or_404(plans.get_template_item(group, item_id))
+
+
+def _template_item_page(group, item, form, status=200):
+    return render_template(
+        "plan/template_item.html",
+        group=group,
+        item=item,
+        form=form,
+        area_labels=area_labels(),
+    ), status
+
+
+@bp.get("/medewerker/groep/<int:group_id>/sjabloon/stappen/<int:item_id>")
+@roles(*STAFF_ROLES)
+def template_item(group_id: int, item_id: int):
+    group = _staff_group(group_id)
+    item = _template_item_or_404(group, item_id)
+    form = TemplateStepForm(formdata=None, action=item.action)
+    fill_versions(form, item)
+    return _template_item_page(group, item, form)
 
 
 @bp.post("/medewerker/groep/<int:group_id>/sjabloon/stappen/<int:item_id>")
 @roles(*STAFF_ROLES)
 def edit_template_item(group_id: int, item_id: int):
     group = _staff_group(group_id)
+    item = _template_item_or_404(group, item_id)
+    if request.form.get("weg"):
+        plans.delete_template_item(group, item.id)
+        return _back_to_template(group)
+    form = TemplateStepForm()
+    if not form.validate_on_submit():
+        return _template_item_page(group, item, form, status=400)
     try:
-        if request.form.get("weg"):
-            plans.delete_template_item(group, item_id)
-        else:
-            plans.update_template_item(group, item_id, request.form.get("action", ""))
-    except LookupError:
-        abort(404)
+        plans.update_template_item(
+            group, item.id, form.action.data, versions=versions_from(form, "action")
+        )
     except ServiceError as e:
-        flash(str(e.message))
+        getattr(form, e.field or "action", form.action).errors = [e.message]
+        return _template_item_page(group, item, form, status=400)
+    flash(_("De stap is bewaard."))
     return _back_to_template(group)

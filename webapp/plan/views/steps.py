@@ -1,16 +1,23 @@
 """Her steps: adding (her own or from the template), editing, status, what she is proud of,
 order and removal."""
 
-from flask import abort, flash, render_template, request
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from webapp.extensions import htmx
 from webapp.models import Role
-from webapp.offline import NotApplied, client_time, offline_mutation
+from webapp.models.plan import StepStatus
+from webapp.offline import (
+    NotApplied,
+    client_time,
+    offline_mutation,
+    report_outcome,
+    report_superseded,
+)
 from webapp.plan import bp
 from webapp.plan.forms import ReflectionForm, StepForm
-from webapp.plan.views.common import after, back_to, page_context
+from webapp.plan.views.common import back_to, page_context
 from webapp.push_offer import offer_push
 from webapp.security import found_or_404, roles
 from webapp.services import ServiceError
@@ -99,7 +106,9 @@ def update_step(step_uuid: str):
     form = StepForm()
     if form.validate_on_submit():
         try:
-            after(plans.update_step(current_user, step, _step_values(form), at=client_time()))
+            report_outcome(
+                plans.update_step(current_user, step, _step_values(form), at=client_time())
+            )
         except ServiceError as e:
             getattr(form, e.field or "action").errors = [e.message]
         else:
@@ -116,9 +125,15 @@ def update_step(step_uuid: str):
 def set_status(step_uuid: str):
     step = _my_step_for_mutation(step_uuid)
     try:
-        after(plans.set_status(current_user, step, request.form.get("status"), at=client_time()))
+        report_outcome(
+            plans.set_status(current_user, step, request.form.get("status"), at=client_time())
+        )
     except ServiceError:
         abort(400)
+    if request.form.get("back") == "home":
+        # Tapped on her home's card: back there, celebrating a step she finished.
+        done = step.status == StepStatus.DONE
+        return redirect(url_for("home.index", gedaan=step.uuid if done else None), code=303)
     if htmx:
         return render_template(
             "plan/_status_response.html",
@@ -136,7 +151,7 @@ def set_reflection(step_uuid: str):
     step = _my_step_for_mutation(step_uuid)
     form = ReflectionForm()
     if form.validate_on_submit():
-        after(plans.set_reflection(current_user, step, form.text.data, at=client_time()))
+        report_outcome(plans.set_reflection(current_user, step, form.text.data, at=client_time()))
         flash(_("Mooi! Dit staat nu bij wat je al gedaan hebt."))
         return back_to(step)
     return _step_page(step, StepForm(obj=step), form, 400)
@@ -144,9 +159,11 @@ def set_reflection(step_uuid: str):
 
 @bp.post("/stappen/<step_uuid>/verplaats")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def move_step(step_uuid: str):
-    step = _my_step(step_uuid)
-    plans.move_step(current_user, step, -1 if request.form.get("richting") == "omhoog" else 1)
+    step = _my_step_for_mutation(step_uuid)
+    direction = -1 if request.form.get("richting") == "omhoog" else 1
+    plans.move_step(current_user, step, direction, at=client_time())
     if htmx:
         return render_template("plan/_steps.html", **page_context(current_user))
     return back_to(step)
@@ -154,8 +171,11 @@ def move_step(step_uuid: str):
 
 @bp.post("/stappen/<step_uuid>/weg")
 @roles(Role.PARTICIPANT)
+@offline_mutation
 def delete_step(step_uuid: str):
-    step = _my_step(step_uuid)
-    plans.delete_step(current_user, step)
+    step = _my_step_for_mutation(step_uuid)
+    if not plans.delete_step(current_user, step, at=client_time()):
+        report_superseded()
+        return back_to(step)
     flash(_("De stap is uit je plan gehaald."))
     return back_to()

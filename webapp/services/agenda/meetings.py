@@ -4,7 +4,7 @@ A move or a cancellation is told to every invited participant (see `notify`).
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
@@ -16,6 +16,10 @@ from webapp.services import ServiceError
 from webapp.services.accounts import get_group_for_staff
 from webapp.services.agenda.notify import notify_participants
 from webapp.services.agenda.times import local_parts, to_utc_span
+from webapp.services.versions import clean_versions, set_versions
+
+# The meeting's texts with language versions (`HasVersions`), and their length limits.
+VERSIONED = {"title": 120, "theme": 200, "place_notes": 1000, "what_to_bring": 2000}
 
 
 @dataclass
@@ -24,11 +28,13 @@ class MeetingDetails:
     theme: str = ""
     place_name: str = ""
     address: str = ""
+    place_notes: str = ""
     what_to_bring: str = ""
     children_welcome: bool = False
     childcare_on_site: bool = False
     led_by: str = ""
-    report: str = ""
+    # Versions in other languages of the fields in VERSIONED: {"title": {"ar": "…"}}.
+    translations: dict = field(default_factory=dict)
 
     def clean(self) -> "MeetingDetails":
         title = (self.title or "").strip()
@@ -41,16 +47,23 @@ class MeetingDetails:
             theme=(self.theme or "").strip()[:200],
             place_name=(self.place_name or "").strip()[:120],
             address=(self.address or "").strip()[:200],
+            place_notes=(self.place_notes or "").strip()[:1000],
             what_to_bring=(self.what_to_bring or "").strip()[:2000],
             children_welcome=bool(self.children_welcome),
             childcare_on_site=bool(self.childcare_on_site),
             led_by=(self.led_by or "").strip()[:120],
-            report=(self.report or "").strip()[:4000],
+            translations={
+                name: clean_versions(name, (self.translations or {}).get(name), limit)
+                for name, limit in VERSIONED.items()
+            },
         )
 
     def apply(self, meeting: Meeting) -> None:
         for name in self.__dataclass_fields__:
-            setattr(meeting, name, getattr(self, name))
+            if name != "translations":
+                setattr(meeting, name, getattr(self, name))
+        for name in VERSIONED:
+            set_versions(meeting, name, (self.translations or {}).get(name) or {})
 
 
 def check_end_after_start(start: time, end: time) -> None:
@@ -122,7 +135,9 @@ def update_meeting(
     now = now or utcnow()
     if meeting.cancelled:
         raise ServiceError(
-            _l("Deze bijeenkomst gaat niet door. Je kunt haar niet meer veranderen.")
+            _l(
+                "Deze bijeenkomst gaat niet door. Je kunt niets meer aan deze bijeenkomst veranderen."
+            )
         )
     details = details.clean()
     moved = (day, start, end) != local_parts(meeting)

@@ -1,21 +1,15 @@
 """Telling participants that a meeting moved or was cancelled.
 
-The agenda does not know the inbox: the inbox/reminders feature registers a listener here,
-so neither feature edits the other's code.
+The agenda does not know the inbox: it sends the `meeting_changed` signal
+(`webapp/signals.py`), and whoever listens (the inbox) reacts.
 """
-
-from collections.abc import Callable
 
 from sqlalchemy import select
 
+from webapp import signals
 from webapp.extensions import db
 from webapp.models import Membership, Role, User
 from webapp.models.agenda import Meeting
-
-# function(meeting, kind, participants) called after a meeting is moved or cancelled. The
-# inbox/reminders feature registers here (kind is "moved" or "cancelled"). Listeners find it
-# as webapp.services.agenda.MEETING_CHANGE_LISTENERS.
-MEETING_CHANGE_LISTENERS: list[Callable[[Meeting, str, list[User]], None]] = []
 
 
 def invited_participants(meeting: Meeting) -> list[User]:
@@ -37,15 +31,10 @@ def invited_participants(meeting: Meeting) -> list[User]:
 
 
 def notify_participants(meeting: Meeting, kind: str) -> list[User]:
-    """Tell everyone invited that the meeting moved or was cancelled: each registered listener
-    (the inbox) gets the meeting, the kind and the people. Returns who was told."""
-    # The list is read through the package at call time: that is the name listeners (and
-    # tests) use, and they may replace it.
-    from webapp.services import agenda
-
+    """Tell everyone invited that the meeting moved or was cancelled (the `meeting_changed`
+    signal carries the meeting, the kind and the people). Returns who was told."""
     if kind not in ("moved", "cancelled"):
         raise ValueError(kind)
     people = invited_participants(meeting)
-    for listener in agenda.MEETING_CHANGE_LISTENERS:
-        listener(meeting, kind, people)
+    signals.meeting_changed.send(meeting, kind=kind, people=people)
     return people

@@ -125,7 +125,7 @@ def update_following(
     now: datetime | None = None,
 ) -> list[Meeting]:
     """Apply the details and the time of day to the later dates of the meeting's series (each
-    keeps its own date and its own report; cancelled dates stay cancelled). Returns the moved
+    keeps its own date and its own recap; cancelled dates stay cancelled). Returns the moved
     meetings; their participants hear of it."""
     check_may_edit(staff, meeting.group)
     now = now or utcnow()
@@ -153,9 +153,7 @@ def update_following(
             starts_at, ends_at = to_utc_span(day, start, end)
         except ServiceError:
             starts_at, ends_at = other.starts_at, other.ends_at  # the skipped hour: keep it
-        report = other.report
-        details.apply(other)
-        other.report = report
+        details.apply(other)  # its own recap stays: the details do not hold one
         if (starts_at, ends_at) != (other.starts_at, other.ends_at):
             other.moved_from = other.starts_at
             other.starts_at, other.ends_at = starts_at, ends_at

@@ -35,6 +35,8 @@ class Overview:
     late: list[Rsvp]
     unanswered: list[User]
     childcare: list[Rsvp]  # who needs childcare (coming or late)
+    names: dict[int, str]  # user id -> her name, told apart from another with the same name
+    first_names: dict[int, str]  # the same, for the childcare list (first names)
 
     @property
     def children(self) -> int:
@@ -63,6 +65,8 @@ def overview(meeting: Meeting) -> Overview:
         late=[r for r in answered if r.answer == Answer.LATE],
         unanswered=[p for p in people if p.id not in by_user],
         childcare=[r for r in answered if r.childcare_needed and r.answer != Answer.NOT_COMING],
+        names=told_apart(people),
+        first_names=told_apart(people, short=True),
     )
 
 
@@ -70,14 +74,45 @@ def first_name(user: User) -> str:
     return (user.display_name or "").split(" ")[0]
 
 
+def _initial(user: User) -> str:
+    words = (user.display_name or "").split()
+    return f"{words[-1][0]}." if len(words) > 1 else ""
+
+
+def told_apart(people: list[User], short: bool = False, with_login: bool = True) -> dict[int, str]:
+    """Her name as a list shows it (`short`: the first name only), and, when someone else in
+    the list has the same name, her initial, else her login (or, without logins, nothing more
+    can be said). User id -> label."""
+    base = {p.id: first_name(p) if short else (p.display_name or "") for p in people}
+    same: dict[str, list[User]] = {}
+    for p in people:
+        same.setdefault(base[p.id].casefold(), []).append(p)
+    labels = {}
+    for group in same.values():
+        with_initials = {p.id: f"{base[p.id]} {_initial(p)}".strip() for p in group}
+        initials_differ = len({label.casefold() for label in with_initials.values()}) == len(group)
+        for p in group:
+            if len(group) == 1:
+                labels[p.id] = base[p.id]
+            elif short and initials_differ:
+                labels[p.id] = with_initials[p.id]
+            elif with_login:
+                labels[p.id] = f"{base[p.id]} ({p.username})"
+            else:
+                labels[p.id] = with_initials[p.id]
+    return labels
+
+
 def childcare_csv(meeting: Meeting) -> str:
     """For the childcare provider: first name and the children's ages, nothing else."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(["voornaam", "aantal_kinderen", "leeftijden"])
-    for rsvp in overview(meeting).childcare:
+    childcare = overview(meeting).childcare
+    names = told_apart([r.user for r in childcare], short=True, with_login=False)
+    for rsvp in childcare:
         ages = " ".join(str(a) for a in rsvp.ages)
-        name = first_name(rsvp.user)
+        name = names[rsvp.user_id]
         if name[:1] in ("=", "+", "-", "@"):
             name = "'" + name  # never a formula in a spreadsheet
         writer.writerow([name, rsvp.children_count, ages])

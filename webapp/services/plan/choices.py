@@ -46,7 +46,6 @@ RUNGS = {
 }
 
 LIMITS = {"action": 200, "helper": 120, "if_hard": 200, "goal_text": 200, "reflection": 500}
-STEP_FIELDS = ("area", "action", "moment", "helper", "if_hard", "status", "position")
 
 
 def clean_text(value, name: str, required: bool = False) -> str:

@@ -9,8 +9,8 @@ from webapp.extensions import db
 from webapp.models import User
 from webapp.models.plan import Plan
 from webapp.services import ServiceError
-from webapp.services.plan.changes import Outcome, change_time, set_fields
-from webapp.services.plan.choices import GOALS, clean_text
+from webapp.services.conflicts import Outcome, apply_changes
+from webapp.services.plan.choices import GOALS, RUNGS, clean_text
 
 
 def get_plan(user: User) -> Plan:
@@ -33,9 +33,20 @@ def set_paused(user: User, paused: bool, at: datetime | None = None) -> Outcome:
     return _change_plan(user, {"paused": bool(paused)}, at)
 
 
+def set_start_rung(user: User, rung: int, at: datetime | None = None) -> Outcome:
+    """Where she stood on the participatieladder when she began: her own answer, asked the
+    first time she opens her plan, and hers to change later."""
+    if rung not in RUNGS:
+        raise ServiceError(_l("Kies wat het best bij je past."), field="start_rung")
+    return _change_plan(user, {"start_rung": rung}, at)
+
+
+def start_rung_chosen(plan: Plan) -> bool:
+    return "start_rung" in (plan.field_times or {})
+
+
 def _change_plan(user: User, values: dict, at: datetime | None) -> Outcome:
     plan = get_plan(user)
-    outcome = Outcome()
-    set_fields(plan, values, change_time(at), outcome)
+    outcome = apply_changes(plan, values, at)
     db.session.commit()
     return outcome

@@ -1,36 +1,47 @@
 """Her place on the participatieladder, as she sees it on her plan and her timeline; and the
 overview of plan, steps and ladder that her plan page and the staff's view show together."""
 
+from sqlalchemy import bindparam, func, select
+
+from webapp.extensions import db
 from webapp.models import User
 from webapp.models.plan import Plan, PlanStep, StepStatus
 from webapp.services.plan.choices import RUNGS, by_area
-from webapp.services.plan.goal import get_plan
-from webapp.services.plan.steps import steps_of, steps_with_reflections
+from webapp.services.plan.goal import get_plan, start_rung_chosen
+from webapp.services.plan.steps import plan_page_steps
+
+# The highest rung among the steps she did: one row, however many steps she has.
+_HIGHEST_DONE_RUNG = select(func.max(PlanStep.rung)).where(
+    PlanStep.owner_id == bindparam("user_id"), PlanStep.status == StepStatus.DONE
+)
 
 
-def ladder(user: User, plan: Plan | None = None, steps: list[PlanStep] | None = None) -> dict:
+def ladder(user: User, plan: Plan | None = None) -> dict:
     """Where she stands on the participatieladder (1–6), from the steps she did: the highest
     rung of a done step, never lower than where she started. A page that has loaded her plan
-    and steps already passes them in."""
+    already passes it in."""
     plan = plan or get_plan(user)
-    steps = steps if steps is not None else steps_of(user)
-    done = [s.rung for s in steps if s.status == StepStatus.DONE]
-    rung = max([plan.start_rung, *done])
+    done = db.session.scalar(_HIGHEST_DONE_RUNG, {"user_id": user.id})
+    rung = max(plan.start_rung, done or 0)
     return {
         "rung": rung,
         "up": rung - plan.start_rung,
         "rungs": [(n, RUNGS[n]) for n in sorted(RUNGS)],
         "next": RUNGS.get(rung + 1),
+        "start": plan.start_rung,
+        "start_chosen": start_rung_chosen(plan),
     }
 
 
 def overview(user: User) -> dict:
-    """Her plan, her steps by life area (with their reflections) and her place on the ladder:
-    what her plan page and the staff's read-only view show, from one query each."""
+    """Her plan, her open and latest closed steps by life area (with their reflections), whether
+    older closed steps are on her timeline, and her place on the ladder: what her plan page and
+    the staff's read-only view show, in the same few queries after a year as after a week."""
     plan = get_plan(user)
-    steps = steps_with_reflections(user)
+    steps, more_closed = plan_page_steps(user)
     return {
         "plan": plan,
         "areas": by_area(steps, lambda s: s.area),
-        "ladder": ladder(user, plan, steps),
+        "more_closed": more_closed,
+        "ladder": ladder(user, plan),
     }

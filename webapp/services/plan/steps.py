@@ -1,22 +1,43 @@
-"""Her steps: reading them, and the changes she makes, also offline (see `changes`)."""
+"""Her steps: reading them, and the changes she makes, also offline (the one conflict rule:
+`webapp/services/conflicts.py`)."""
 
 import uuid as uuidlib
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, bindparam, case, func, select
+from sqlalchemy import Select, bindparam, case, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from webapp.extensions import db
 from webapp.models import User, utcnow
 from webapp.models.plan import PlanStep, Reflection, StepStatus
 from webapp.services import ServiceError
-from webapp.services.plan.changes import Outcome, change_time, later_change_won, set_fields
+from webapp.services.conflicts import (
+    Outcome,
+    apply_changes,
+    change_time,
+    later_change_won,
+    removal_lost,
+    stamp_new,
+)
+from webapp.services.paging import Page, fetch_page, paged
 from webapp.services.plan.choices import STATUSES, check_area, clean_text, rung_for
 from webapp.services.plan.goal import get_plan
 from webapp.services.plan.templates import template_item
 
 OPEN_STATUSES = (StepStatus.BUSY, StepStatus.TODO)
+CLOSED_STATUSES = (StepStatus.DONE, StepStatus.DROPPED)
+# Her plan page shows her open steps and the steps she closed last (done, or no longer needed);
+# the others are on her timeline, in pages. So the page stays the same size as her plan grows.
+RECENT_CLOSED = 5
+
+
+@dataclass
+class StepOutcome(Outcome):
+    """What a change to a step did, and the step."""
+
+    step: PlanStep | None = None
 
 
 def _her_steps(user: User) -> Select:
@@ -31,9 +52,49 @@ def steps_of(user: User) -> list[PlanStep]:
     return list(db.session.scalars(_her_steps(user)))
 
 
-def steps_with_reflections(user: User) -> list[PlanStep]:
-    # Pages that show each step's reflection load them in one query, not one per step.
-    return list(db.session.scalars(_her_steps(user).options(selectinload(PlanStep.reflection))))
+# The steps she closed, latest first (`done_at`: when she closed it).
+_LATEST_CLOSED = (
+    select(PlanStep.id)
+    .where(PlanStep.owner_id == bindparam("user_id"), PlanStep.status.in_(CLOSED_STATUSES))
+    .order_by(PlanStep.done_at.desc().nulls_last(), PlanStep.id.desc())
+)
+_RECENT_CLOSED_IDS = _LATEST_CLOSED.limit(RECENT_CLOSED + 1)
+_PLAN_PAGE_STEPS = (
+    select(PlanStep)
+    .where(
+        PlanStep.owner_id == bindparam("user_id"),
+        or_(
+            PlanStep.status.in_(OPEN_STATUSES),
+            PlanStep.id.in_(bindparam("closed_ids", expanding=True)),
+        ),
+    )
+    .order_by(PlanStep.position, PlanStep.id)
+    .options(selectinload(PlanStep.reflection))
+)
+
+
+def plan_page_steps(user: User) -> tuple[list[PlanStep], bool]:
+    """Her open steps and the RECENT_CLOSED she closed last, in her order, with their
+    reflections; and whether she closed more (they are on her timeline). Three queries, however
+    long her history."""
+    closed = list(db.session.scalars(_RECENT_CLOSED_IDS, {"user_id": user.id}))
+    steps = db.session.scalars(
+        _PLAN_PAGE_STEPS, {"user_id": user.id, "closed_ids": closed[:RECENT_CLOSED]}
+    )
+    return list(steps), len(closed) > RECENT_CLOSED
+
+
+_TIMELINE = paged(
+    select(PlanStep)
+    .where(PlanStep.owner_id == bindparam("user_id"), PlanStep.status.in_(CLOSED_STATUSES))
+    .order_by(PlanStep.done_at.desc().nulls_last(), PlanStep.id.desc())
+    .options(selectinload(PlanStep.reflection))
+)
+
+
+def timeline(user: User, number: int = 1) -> Page:
+    """Page `number` of what she closed (done, or no longer needed), latest first."""
+    return fetch_page(_TIMELINE, {"user_id": user.id}, number)
 
 
 def get_step(user: User, step_uuid: str) -> PlanStep | None:
@@ -57,17 +118,6 @@ _NEXT_STEP = (
 
 def next_step(user: User) -> PlanStep | None:
     return db.session.scalar(_NEXT_STEP, {"user_id": user.id})
-
-
-def done_steps(user: User) -> list[PlanStep]:
-    return list(
-        db.session.scalars(
-            select(PlanStep)
-            .where(PlanStep.owner_id == user.id, PlanStep.status == StepStatus.DONE)
-            .order_by(PlanStep.done_at.desc(), PlanStep.id.desc())
-            .options(selectinload(PlanStep.reflection))
-        )
-    )
 
 
 def _check_owner(user: User, step: PlanStep) -> None:
@@ -115,7 +165,7 @@ def add_step(
     if_hard: str = "",
     rung: int | None = None,
     at: datetime | None = None,
-) -> Outcome:
+) -> StepOutcome:
     """A new step at the end of its list. A step made offline keeps its UUID; adding the same
     UUID again changes nothing (it is the same step)."""
     values = _check_step_values(
@@ -126,7 +176,7 @@ def add_step(
     if existing is not None:
         if existing.owner_id != user.id:
             raise ServiceError(_l("Deze stap bestaat al."))
-        return Outcome(step=existing)
+        return StepOutcome(step=existing)
     get_plan(user)
     when = change_time(at)
     last = db.session.scalar(
@@ -141,9 +191,8 @@ def add_step(
         field_times={},
         **values,
     )
-    outcome = Outcome(step=step)
-    step.field_times = {name: when.isoformat() for name in (*values, "status", "position")}
-    outcome.applied = list(values)
+    outcome = StepOutcome(step=step, applied=list(values))
+    stamp_new(step, (*values, "status", "position"), when)
     db.session.add(step)
     db.session.commit()
     return outcome
@@ -151,7 +200,7 @@ def add_step(
 
 def add_step_from_template(
     user: User, item_key: str, *, step_uuid: str | None = None, at: datetime | None = None
-) -> Outcome:
+) -> StepOutcome:
     """Copy a template item into her plan, in her language now: later changes to the template
     never rewrite her steps."""
     item = template_item(user, item_key)
@@ -162,33 +211,35 @@ def add_step_from_template(
     )
 
 
-def update_step(user: User, step: PlanStep, values: dict, at: datetime | None = None) -> Outcome:
+def update_step(
+    user: User, step: PlanStep, values: dict, at: datetime | None = None
+) -> StepOutcome:
     _check_owner(user, step)
     clean = _check_step_values(values)
-    outcome = Outcome(step=step)
-    set_fields(step, clean, change_time(at), outcome)
+    outcome = StepOutcome(step=step)
+    apply_changes(step, clean, at, outcome)
     if "status" in outcome.applied:
-        step.done_at = utcnow() if step.status == StepStatus.DONE else None
+        step.done_at = utcnow() if step.status in CLOSED_STATUSES else None
     db.session.commit()
     return outcome
 
 
-def set_status(user: User, step: PlanStep, status: str, at: datetime | None = None) -> Outcome:
+def set_status(user: User, step: PlanStep, status: str, at: datetime | None = None) -> StepOutcome:
     return update_step(user, step, {"status": status}, at)
 
 
-def set_reflection(user: User, step: PlanStep, text: str, at: datetime | None = None) -> Outcome:
+def set_reflection(
+    user: User, step: PlanStep, text: str, at: datetime | None = None
+) -> StepOutcome:
     """'Waar ben ik trots op': empty text removes the note."""
     _check_owner(user, step)
     text = clean_text(text, "reflection")
-    outcome = Outcome(step=step)
+    outcome = StepOutcome(step=step)
     when = change_time(at)
-    times = dict(step.field_times or {})
-    if later_change_won(times, "reflection", when):
+    if later_change_won(step, "reflection", when):
         outcome.superseded.append("reflection")
         return outcome
-    times["reflection"] = when.isoformat()
-    step.field_times = times
+    stamp_new(step, ("reflection",), when)
     if not text:
         step.reflection = None  # delete-orphan removes the row
     elif step.reflection is None:
@@ -201,9 +252,15 @@ def set_reflection(user: User, step: PlanStep, text: str, at: datetime | None = 
     return outcome
 
 
-def move_step(user: User, step: PlanStep, direction: int) -> None:
-    """Swap with the neighbour in the same life area (direction -1 up, +1 down)."""
-    same_area = [s for s in steps_of(user) if s.area == step.area]
+def move_step(user: User, step: PlanStep, direction: int, at: datetime | None = None) -> None:
+    """Swap with the neighbour in the same life area among her open steps, or among her closed
+    ones for a closed step (direction -1 up, +1 down): the neighbour she sees on her plan."""
+    statuses = OPEN_STATUSES if step.status in OPEN_STATUSES else CLOSED_STATUSES
+    same_area = list(
+        db.session.scalars(
+            _her_steps(user).where(PlanStep.area == step.area, PlanStep.status.in_(statuses))
+        )
+    )
     index = next(i for i, s in enumerate(same_area) if s.id == step.id)
     other_index = index + (1 if direction > 0 else -1)
     if not 0 <= other_index < len(same_area):
@@ -212,13 +269,17 @@ def move_step(user: User, step: PlanStep, direction: int) -> None:
     step.position, other.position = other.position, step.position
     if step.position == other.position:
         other.position += -direction
-    now = utcnow().isoformat()
     for s in (step, other):
-        s.field_times = {**(s.field_times or {}), "position": now}
+        stamp_new(s, ("position",), at)
     db.session.commit()
 
 
-def delete_step(user: User, step: PlanStep) -> None:
+def delete_step(user: User, step: PlanStep, at: datetime | None = None) -> bool:
+    """Remove the step, unless she changed it (on another phone) after she removed it here:
+    then it stays, and False says so."""
     _check_owner(user, step)
+    if removal_lost(step, at):
+        return False
     db.session.delete(step)
     db.session.commit()
+    return True

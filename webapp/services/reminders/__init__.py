@@ -10,7 +10,7 @@ How sending stays "at most once" with any number of senders:
 A sender that dies mid-send leaves deliveries 'sending'; after STALE_AFTER they are tried again
 (the only case where a phone could get one twice).
 
-The text is rendered when it is sent, in her language (`force_locale(user.language)`), and
+The text is rendered when it is sent, in her language (`in_language(user.language)`), and
 again in her inbox. The lock screen shows only "Je hebt een nieuw bericht van Elke Stap"
 unless she chose details.
 
@@ -19,6 +19,7 @@ Where things are:
 - `records`: inserting once and claiming rows in bulk; `clock`: local time;
 - `settings` and `subscriptions`: her choices and her phones;
 - `staff_messages`: what a projectmedewerker writes, and who got it;
+- `news`: something new from the trainster (the `materials_published` signal);
 - `her_inbox`: reading, marking read, answering from a reminder; `texts`: what it says;
 - `dispatching`: inbox only or one delivery per phone; `delivery`: pushing, attempts, backoff;
 - `send`: one sending run, here or through RQ.
@@ -26,17 +27,20 @@ Where things are:
 
 from webapp.services.reminders.clock import TZ, local_to_utc, utc_to_local
 from webapp.services.reminders.delivery import MAX_TRIES, deliver
+from webapp.services.reminders.demo_message import load_demo_sent, load_demo_welcome
 from webapp.services.reminders.dispatching import STALE_AFTER, claim_deliveries, dispatch
 from webapp.services.reminders.her_inbox import (
     ANSWERS,
     answer_childcare,
     get_reminder,
     inbox,
+    inbox_page,
     mark_all_read,
     mark_read,
     target_url,
     unread_count,
 )
+from webapp.services.reminders.news import materials_published
 from webapp.services.reminders.records import build_path, create_reminders
 from webapp.services.reminders.schedule import (
     DAY_BEFORE_AT,
@@ -47,7 +51,6 @@ from webapp.services.reminders.schedule import (
 from webapp.services.reminders.send import (
     BATCH,
     RQ_QUEUE,
-    deliver_job,
     enqueue,
     redis_url,
     send_due,
@@ -89,16 +92,19 @@ __all__ = [
     "create_reminders",
     "delete_subscription",
     "deliver",
-    "deliver_job",
+    "load_demo_sent",
+    "load_demo_welcome",
     "dispatch",
     "enqueue",
     "get_reminder",
     "get_settings",
     "in_quiet_hours",
     "inbox",
+    "inbox_page",
     "local_to_utc",
     "mark_all_read",
     "mark_read",
+    "materials_published",
     "meeting_changed",
     "message_counts",
     "message_of",

@@ -3,10 +3,12 @@ again with backoff (or after the push service's Retry-After), gone phones forgot
 
 import json
 import logging
+import time
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from webapp.extensions import db
 from webapp.models import User, utcnow
@@ -21,8 +23,10 @@ from webapp.models.reminders import (
     StaffMessage,
 )
 from webapp.services import push as push_service
+from webapp.services.push import Outcome
+from webapp.services.reminders.dispatching import RENEW_EVERY
 from webapp.services.reminders.records import chunks
-from webapp.services.reminders.settings import get_settings, load_settings
+from webapp.services.reminders.settings import default_settings, load_settings
 from webapp.services.reminders.texts import payload_for
 
 log = logging.getLogger("elkestap.reminders")
@@ -38,75 +42,170 @@ def make_sender() -> push_service.Sender | None:
     return push_service.Sender(key, push_service.contact())
 
 
+# Everything one push needs, as plain columns (no ORM objects: a fan-out has thousands).
+_d, _r = PushDelivery.__table__, Reminder.__table__
+_s, _u = PushSubscription.__table__, User.__table__
+_ROWS = (
+    select(
+        _d.c.id,
+        _d.c.tries,
+        _d.c.claimed_at,
+        _r.c.id.label("reminder_id"),
+        _r.c.user_id,
+        _r.c.kind,
+        _r.c.target_id,
+        _r.c.params,
+        _u.c.language,
+        _s.c.id.label("subscription_id"),
+        _s.c.endpoint,
+        _s.c.p256dh,
+        _s.c.auth,
+    )
+    .select_from(_d)
+    .join(_r, _r.c.id == _d.c.reminder_id)
+    .join(_u, _u.c.id == _r.c.user_id)
+    .outerjoin(_s, _s.c.id == _d.c.subscription_id)
+    .where(_d.c.id.in_(bindparam("ids", expanding=True)), _d.c.state == DeliveryState.SENDING)
+)
+
+
+class _Reminder(NamedTuple):  # what `payload_for` reads of a reminder
+    id: int
+    kind: str
+    target_id: int
+    params: dict
+
+
+class _Her(NamedTuple):  # and of her account
+    id: int
+    language: str
+
+
 def deliver(
     delivery_ids: list[int],
     sender: push_service.Sender | None = None,
     now: datetime | None = None,
+    claimed_at: datetime | None = None,
 ) -> dict:
-    """Push these (claimed) deliveries and record every attempt. Safe to call from RQ."""
+    """Push these claimed deliveries, recording each result as it comes (a sender killed in
+    the middle has recorded what it sent, and a second run sends only the rest). While it
+    works it renews its claim, so no other sender takes these over. `claimed_at`: the claim
+    this run holds (an RQ job's, from `enqueue`); deliveries claimed again since, by a run
+    that found the claim stale, are that run's. Safe to call from RQ."""
     now = now or utcnow()
     sender = sender or make_sender()
     stats = {"sent": 0, "gone": 0, "retry": 0, "failed": 0}
     if not delivery_ids:
         return stats
-    rows = db.session.execute(
-        select(PushDelivery, Reminder, PushSubscription, User)
-        .join(Reminder, Reminder.id == PushDelivery.reminder_id)
-        .join(User, User.id == Reminder.user_id)
-        .outerjoin(PushSubscription, PushSubscription.id == PushDelivery.subscription_id)
-        .where(PushDelivery.id.in_(delivery_ids), PushDelivery.state == DeliveryState.SENDING)
-    ).all()
-    settings = load_settings({u.id for _d, _r, _s, u in rows})
-    messages = _messages({r.target_id for _d, r, _s, _u in rows if r.kind == ReminderKind.MESSAGE})
+    rows = [
+        row
+        for chunk in chunks(delivery_ids, 900)
+        for row in db.session.execute(_ROWS, {"ids": chunk})
+        if claimed_at is None or row.claimed_at == claimed_at
+    ]
+    settings = load_settings({row.user_id for row in rows})
+    messages = _messages({r.target_id for r in rows if r.kind == ReminderKind.MESSAGE})
+    record = _Recorder(now, stats)
     items, live = [], []
-    attempts, results = [], {}
-    for delivery, reminder, sub, user in rows:
-        if sub is None or sender is None:  # the phone was removed meanwhile
-            results[delivery.id] = (DeliveryState.GONE, None)
-            detail = "no subscription" if sub is None else "no keys"
-            attempts.append(_attempt(delivery.id, now, None, "gone", detail))
+    for row in rows:
+        if row.endpoint is None or sender is None:  # the phone was removed meanwhile
+            detail = "no subscription" if row.endpoint is None else "no keys"
+            record.result(row, Outcome(None, detail=detail), gone=True)
             continue
-        s = settings.get(user.id) or get_settings(user)
-        message = (
-            messages.get(reminder.target_id) if reminder.kind == ReminderKind.MESSAGE else None
+        message = messages.get(row.target_id) if row.kind == ReminderKind.MESSAGE else None
+        payload = payload_for(
+            _Reminder(row.reminder_id, row.kind, row.target_id, row.params),
+            _Her(row.user_id, row.language),
+            settings.get(row.user_id) or default_settings(row.user_id),
+            message,
         )
-        payload = json.dumps(payload_for(reminder, user, s, message), ensure_ascii=False)
-        items.append((sub.as_webpush(), payload.encode()))
-        live.append((delivery, sub))
-    outcomes = sender.send_many(items) if items else []
-    gone_subs = set()
-    tries_of: dict[int, int] = {}
-    for (delivery, sub), outcome in zip(live, outcomes, strict=True):
-        tries = tries_of[delivery.id] = delivery.tries + 1
-        state, label, next_try = _next_state(outcome, tries, now)
-        if state == DeliveryState.GONE:
-            gone_subs.add(sub.id)
-        stats[label if label in stats else "retry"] += 1
-        results[delivery.id] = (state, next_try)
-        attempts.append(_attempt(delivery.id, now, outcome.status_code, label, outcome.detail))
-        if not outcome.sent:
+        subscription = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
+        items.append((subscription, json.dumps(payload, ensure_ascii=False).encode(), _topic(row)))
+        live.append(row)
+    record.flush()
+    if items:
+        waiting = {row.id for row in live}
+        for got in sender.results(items, wait=RENEW_EVERY.total_seconds()):
+            for index, outcome in got:
+                record.result(live[index], outcome)
+                waiting.discard(live[index].id)
+            record.flush()
+            record.renew_if_due(waiting)
+    return stats
+
+
+def _topic(row) -> str:
+    """The push's Topic (RFC 8030: at most 32 base64url characters): one per reminder and
+    phone, so a push service still holding it replaces it instead of adding a second."""
+    return f"es-{row.reminder_id}-{row.subscription_id}"[:32]
+
+
+class _Recorder:
+    """Writes results in the order they come: one transaction for whatever finished since
+    the last one (many at a time under load, each one at once when few come)."""
+
+    def __init__(self, now: datetime, stats: dict) -> None:
+        self.started, self.now, self.stats = time.monotonic(), now, stats
+        self.renewed = self.started
+        self.attempts: list[dict] = []
+        self.groups: dict[tuple, list[int]] = defaultdict(list)
+        self.gone_subs: set[int] = set()
+        self.reminder_ids: set[int] = set()
+
+    def clock(self) -> datetime:
+        """`now` moved on by the time this run has taken (tests give their own `now`): the
+        time of a renewed claim."""
+        return self.now + timedelta(seconds=time.monotonic() - self.started)
+
+    def result(self, row, outcome: Outcome, gone: bool = False) -> None:
+        at = self.now  # the run's moment, as its backoff counts from it
+        if gone:
+            state, label, next_try, tries = DeliveryState.GONE, "gone", None, row.tries
+        else:
+            tries = row.tries + 1
+            state, label, next_try = _next_state(outcome, tries, at)
+            self.stats[label if label in self.stats else "retry"] += 1
+            if state == DeliveryState.GONE:
+                self.gone_subs.add(row.subscription_id)
+        self.attempts.append(_attempt(row.id, at, outcome.status_code, label, outcome.detail))
+        self.groups[(state, next_try, tries)].append(row.id)
+        self.reminder_ids.add(row.reminder_id)
+        if not outcome.sent and not gone:
             # The push service and ids only: nothing about her, nothing of the text.
             log.warning(
                 "push %s to %s: %s (try %d, delivery %d)",
                 label,
-                push_service.endpoint_host(sub.endpoint),
+                push_service.endpoint_host(row.endpoint),
                 outcome.detail or outcome.status_code,
                 tries,
-                delivery.id,
+                row.id,
             )
-    if attempts:
-        db.session.execute(insert(PushAttempt), attempts)
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for delivery, _r, _s, _u in rows:
-        state, next_try = results.get(delivery.id, (DeliveryState.FAILED, None))
-        groups[(state, next_try, tries_of.get(delivery.id, delivery.tries))].append(delivery.id)
-    _record_results(groups, now)
-    if gone_subs:
-        _forget_phones(gone_subs)
-    db.session.expire_all()
-    _settle_reminders({r.id for _d, r, _s, _u in rows}, now)
-    db.session.commit()
-    return stats
+
+    def flush(self) -> None:
+        if not self.attempts:
+            return
+        db.session.execute(insert(PushAttempt), self.attempts)
+        _record_results(self.groups, self.now)
+        if self.gone_subs:
+            _forget_phones(self.gone_subs)
+        _settle_reminders(self.reminder_ids, self.now)
+        db.session.commit()
+        self.attempts, self.groups = [], defaultdict(list)
+        self.gone_subs, self.reminder_ids = set(), set()
+
+    def renew_if_due(self, waiting: set[int]) -> None:
+        """Still working on `waiting`: claim them for another lease."""
+        if not waiting or time.monotonic() - self.renewed < RENEW_EVERY.total_seconds():
+            return
+        self.renewed = time.monotonic()
+        t = PushDelivery.__table__
+        for chunk in chunks(list(waiting), 900):
+            db.session.execute(
+                update(t)
+                .where(t.c.id.in_(chunk), t.c.state == DeliveryState.SENDING)
+                .values(claimed_at=self.clock())
+            )
+        db.session.commit()
 
 
 def _messages(message_ids: set[int]) -> dict[int, StaffMessage]:
@@ -144,7 +243,8 @@ def _next_state(outcome, tries: int, now: datetime) -> tuple[str, str, datetime 
 
 
 def _record_results(groups: dict[tuple, list[int]], now: datetime) -> None:
-    """One UPDATE per (state, next try, tries): a fan-out has few distinct outcomes."""
+    """One UPDATE per (state, next try, tries): the results that come together have few
+    distinct outcomes."""
     t = PushDelivery.__table__
     for (state, next_try, tries), ids in groups.items():
         values = {"state": state, "claimed_at": None, "tries": tries}

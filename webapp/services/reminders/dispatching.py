@@ -20,7 +20,10 @@ from webapp.services import push as push_service
 from webapp.services.reminders.records import claim, insert_ignore
 from webapp.services.reminders.settings import default_settings, in_quiet_hours, load_settings
 
-STALE_AFTER = timedelta(minutes=15)
+# A sender's claim on its deliveries: renewed every RENEW_EVERY while it works, so a claim
+# older than STALE_AFTER is a sender that died (or a job that never started): tried again.
+STALE_AFTER = timedelta(minutes=2)
+RENEW_EVERY = timedelta(seconds=30)
 
 
 def dispatch(now: datetime | None = None, limit: int = 20000) -> dict:

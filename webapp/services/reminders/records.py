@@ -8,11 +8,11 @@ sender gets each. Statements go in chunks to stay within the databases' paramete
 from collections.abc import Iterator
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import select, update
 from werkzeug.routing import BuildError
 
 from webapp.extensions import db
-from webapp.models import utcnow
+from webapp.models import User, utcnow
 from webapp.models.reminders import PushState, Reminder
 
 
@@ -61,7 +61,19 @@ def reminder_row(user_id, kind, target_id, moment, due_at, url, params) -> dict:
 
 
 def create_reminders(rows: list[dict]) -> None:
-    insert_ignore(Reminder.__table__, rows)
+    """Make these reminders (those that exist stay as they are). A switched-off account gets
+    none: every kind of reminder passes here."""
+    insert_ignore(Reminder.__table__, _for_active_accounts(rows))
+
+
+def _for_active_accounts(rows: list[dict]) -> list[dict]:
+    user_ids = list({row["user_id"] for row in rows})
+    inactive = set()
+    for chunk in chunks(user_ids, 900):
+        inactive.update(
+            db.session.scalars(select(User.id).where(User.id.in_(chunk), User.active.is_(False)))
+        )
+    return [row for row in rows if row["user_id"] not in inactive] if inactive else rows
 
 
 def build_path(endpoint: str, fallback: str, **values) -> str:

@@ -1,12 +1,16 @@
-"""What becomes due: reminders before a meeting or a dated step, and news of a moved or
-cancelled meeting. Each is made once, whoever runs this and however often."""
+"""What becomes due: reminders before a meeting, a dated step or her own kinderopvang action,
+and news of a moved or cancelled meeting. Each is made once, whoever runs this and however
+often. Quiet hours are kept when sending (`dispatching`), not here."""
 
 from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
 from webapp.extensions import db
-from webapp.models import Membership, Role, User, utcnow
+from webapp.models import Group, Membership, Role, User, utcnow
+from webapp.models.agenda import Answer, Meeting, Rsvp
+from webapp.models.childcare import CareApplication
+from webapp.models.plan import PlanStep, StepStatus
 from webapp.models.reminders import ReminderKind
 from webapp.services.reminders.clock import local_to_utc, utc_to_local
 from webapp.services.reminders.records import build_path, create_reminders, reminder_row
@@ -19,15 +23,15 @@ WEEK_REMINDER_GRACE = timedelta(days=1)
 def create_due(now: datetime | None = None) -> None:
     """Make every reminder that has become due (those that exist already stay as they are)."""
     now = now or utcnow()
-    create_reminders(_meeting_rows(now) + _step_rows(now))
+    create_reminders(_meeting_rows(now) + _step_rows(now) + _childcare_rows(now))
     db.session.commit()
 
 
-def meeting_changed(meeting, kind: str, people: list[User]) -> None:
-    """Listener for the agenda: a meeting was moved or cancelled."""
+def meeting_changed(meeting, *, kind: str, people: list[User]) -> None:
+    """Receiver of the agenda's `meeting_changed` signal: tell each of them in her inbox."""
     now = utcnow()
     url = _meeting_url(meeting)
-    params = _meeting_params(meeting) | {"change": kind}
+    params = meeting_params(meeting) | {"change": kind}
     # The moment is the (new) start, and for a cancellation the time of cancelling: each change
     # is its own message, and the same change told twice is still one.
     moment = meeting.cancelled_at or meeting.starts_at if kind == "cancelled" else meeting.starts_at
@@ -59,22 +63,23 @@ def _meeting_url(meeting) -> str:
     return build_path("agenda.meeting", "/", meeting_id=meeting.id)
 
 
-def _meeting_params(meeting) -> dict:
+def meeting_params(meeting) -> dict:
     return {
         "title": meeting.title,
+        # The title in other languages, so each reminder can speak hers (`HasVersions`).
+        "titles": dict((meeting.translations or {}).get("title") or {}),
         "starts_at": meeting.starts_at.isoformat(),
         "place": meeting.place_name,
     }
 
 
 def _meeting_rows(now: datetime) -> list[dict]:
-    try:
-        from webapp.models.agenda import Answer, Meeting, Rsvp
-    except ImportError:  # no agenda in this installation
-        return []
     meetings = db.session.scalars(
-        select(Meeting).where(
+        select(Meeting)
+        .join(Group, Group.id == Meeting.group_id)
+        .where(
             Meeting.cancelled_at.is_(None),
+            Group.archived_at.is_(None),  # an archived group's meetings remind no one
             Meeting.starts_at > now,
             Meeting.starts_at <= now + timedelta(days=7, hours=1),
         )
@@ -92,7 +97,7 @@ def _meeting_rows(now: datetime) -> list[dict]:
             )
         )
         url = _meeting_url(meeting)
-        params = _meeting_params(meeting) | {"childcare_on_site": bool(meeting.childcare_on_site)}
+        params = meeting_params(meeting) | {"childcare_on_site": bool(meeting.childcare_on_site)}
         for user in participants_of_group(meeting.group_id):
             if user.id in declined:
                 continue
@@ -136,10 +141,6 @@ def _meeting_moments_due(meeting, now: datetime) -> list[tuple[ReminderKind, dat
 
 
 def _step_rows(now: datetime) -> list[dict]:
-    try:
-        from webapp.models.plan import PlanStep, StepStatus
-    except ImportError:  # no stappenplan in this installation
-        return []
     today = utc_to_local(now).date()
     steps = db.session.scalars(
         select(PlanStep).where(
@@ -166,4 +167,35 @@ def _step_rows(now: datetime) -> list[dict]:
             if kind == ReminderKind.STEP_DAY_BEFORE and step.moment <= today:
                 continue
             rows.append(reminder_row(step.owner_id, kind, step.id, moment, due_at, url, params))
+    return rows
+
+
+def _childcare_rows(now: datetime) -> list[dict]:
+    """The day before the date she set for her next kinderopvang action, at a decent hour."""
+    today = utc_to_local(now).date()
+    applications = db.session.scalars(
+        select(CareApplication).where(
+            CareApplication.next_action_on == today + timedelta(days=1),
+            CareApplication.next_action != "",
+        )
+    ).all()
+    rows = []
+    for application in applications:
+        due_at = local_to_utc(today, DAY_BEFORE_AT)
+        if due_at > now:
+            continue
+        url = build_path("childcare.application", "/opvang/", application_id=application.id)
+        params = {"title": application.next_action, "date": application.next_action_on.isoformat()}
+        moment = local_to_utc(application.next_action_on, time(0, 0))
+        rows.append(
+            reminder_row(
+                application.user_id,
+                ReminderKind.CHILDCARE_ACTION,
+                application.id,
+                moment,
+                due_at,
+                url,
+                params,
+            )  # fmt: skip
+        )
     return rows

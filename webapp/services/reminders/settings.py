@@ -10,6 +10,7 @@ from webapp.extensions import db
 from webapp.models import User
 from webapp.models.reminders import NotificationSettings
 from webapp.services import ServiceError
+from webapp.services.conflicts import Outcome, apply_changes
 from webapp.services.reminders.clock import utc_to_local
 
 
@@ -42,21 +43,34 @@ def load_settings(user_ids: Iterable[int]) -> dict[int, NotificationSettings]:
 
 
 def save_settings(
-    user: User, push_enabled: bool, quiet_start: int, quiet_end: int, lock_screen: str
-) -> NotificationSettings:
+    user: User,
+    push_enabled: bool,
+    quiet_start: int,
+    quiet_end: int,
+    lock_screen: str,
+    at: datetime | None = None,
+) -> Outcome:
+    """Her choices, from this page or later from her outbox (`at`: when she made them on her
+    phone; per choice, the one she made last stays)."""
     if lock_screen not in ("neutral", "details"):
         raise ServiceError(_l("Kies wat je telefoon laat zien."), "lock_screen")
     for value in (quiet_start, quiet_end):
         if not 0 <= value < 24 * 60:
             raise ServiceError(_l("Kies een tijd."), "quiet_start")
     settings = get_settings(user)
-    settings.push_enabled = push_enabled
-    settings.quiet_start = quiet_start
-    settings.quiet_end = quiet_end
-    settings.lock_screen = lock_screen
+    outcome = apply_changes(
+        settings,
+        {
+            "push_enabled": push_enabled,
+            "quiet_start": quiet_start,
+            "quiet_end": quiet_end,
+            "lock_screen": lock_screen,
+        },
+        at,
+    )
     db.session.add(settings)
     db.session.commit()
-    return settings
+    return outcome
 
 
 def in_quiet_hours(settings: NotificationSettings, now: datetime) -> bool:

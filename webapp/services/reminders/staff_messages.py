@@ -7,12 +7,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.i18n import LANGUAGES
 from webapp.models import Group, Role, User, utcnow
 from webapp.models.reminders import PushState, Reminder, ReminderKind, StaffMessage
 from webapp.services import ServiceError
 from webapp.services.reminders.records import create_reminders, reminder_row
 from webapp.services.reminders.schedule import participants_of_group
+from webapp.services.versions import clean_versions
 
 MAX_MESSAGE = 600
 AUDIENCES = ("group", "meeting", "no_answer")
@@ -55,11 +55,7 @@ def send_staff_message(
         raise ServiceError(_l("Je bericht is te lang. Houd het kort."), "body")
     if audience not in AUDIENCES:
         raise ServiceError(_l("Kies aan wie je het bericht stuurt."), "audience")
-    clean = {
-        lang: text.strip()[:MAX_MESSAGE]
-        for lang, text in (translations or {}).items()
-        if lang in LANGUAGES and lang != "nl" and text and text.strip()
-    }
+    clean = clean_versions("body", translations, MAX_MESSAGE)
     people = recipients(audience, group=group, meeting=meeting)
     if not people:
         raise ServiceError(_l("Er is niemand die dit bericht krijgt."), "audience")
@@ -70,7 +66,7 @@ def send_staff_message(
         group_id=group.id if group is not None else getattr(meeting, "group_id", None),
         meeting_id=getattr(meeting, "id", None),
         body=body,
-        translations=clean,
+        translations={"body": clean} if clean else {},
         created_at=now,
     )
     db.session.add(message)
@@ -94,10 +90,18 @@ def send_staff_message(
 
 
 def messages_for_staff(staff: User, limit: int = 20) -> list[StaffMessage]:
-    query = select(StaffMessage).order_by(StaffMessage.created_at.desc()).limit(limit)
-    if staff.role != Role.ADMIN:
-        query = query.where(StaffMessage.organisation_id == staff.organisation_id)
-    return list(db.session.scalars(query))
+    """The messages of her organisation. A beheerder reads none: they are written to
+    participants."""
+    if staff.role != Role.STAFF:
+        return []
+    return list(
+        db.session.scalars(
+            select(StaffMessage)
+            .where(StaffMessage.organisation_id == staff.organisation_id)
+            .order_by(StaffMessage.created_at.desc())
+            .limit(limit)
+        )
+    )
 
 
 def message_counts(message: StaffMessage) -> dict[str, int]:

@@ -1,4 +1,11 @@
-"""Her phones: the web push subscriptions her browsers send, renew and withdraw."""
+"""Her phones: the web push subscriptions her browsers send, renew and withdraw.
+
+The server POSTs to whatever endpoint a browser gives, so in production only the known push
+services' hosts are taken (`PUSH_HOSTS`), and each participant keeps at most
+`MAX_SUBSCRIPTIONS` phones (a new one replaces the one seen longest ago)."""
+
+import hmac
+from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -10,13 +17,15 @@ from webapp.models.reminders import PushSubscription
 from webapp.services import ServiceError
 from webapp.services.reminders.settings import get_settings
 
+MAX_SUBSCRIPTIONS = 5
+
 
 def save_subscription(user: User, data: dict) -> PushSubscription:
     """PushSubscription.toJSON() from her browser; sent again on every visit. An endpoint that
     belonged to someone else on this phone now belongs to her (shared phone)."""
     parsed = _parse(data)
     if parsed is None:
-        raise ServiceError(_l("Deze melding-instelling is niet compleet."))
+        raise ServiceError(_l("Meldingen aanzetten is niet gelukt. Probeer het nog een keer."))
     endpoint, p256dh, auth = parsed
     sub = db.session.scalar(select(PushSubscription).where(PushSubscription.endpoint == endpoint))
     if sub is None:
@@ -29,8 +38,30 @@ def save_subscription(user: User, data: dict) -> PushSubscription:
     settings = get_settings(user)
     settings.push_enabled = True  # subscribing on this phone means she wants push
     db.session.add(settings)
+    db.session.flush()
+    _keep_the_newest(user)
     db.session.commit()
     return sub
+
+
+def _keep_the_newest(user: User) -> None:
+    older = db.session.scalars(
+        select(PushSubscription)
+        .where(PushSubscription.user_id == user.id)
+        .order_by(PushSubscription.last_seen_at.desc(), PushSubscription.id.desc())
+        .offset(MAX_SUBSCRIPTIONS)
+    )
+    for sub in older:
+        db.session.delete(sub)
+
+
+def _known_push_service(endpoint: str) -> bool:
+    if current_app.config.get("ENV_NAME") != "production":
+        return True
+    host = (urlsplit(endpoint).hostname or "").lower()
+    return any(
+        host == known or host.endswith("." + known) for known in current_app.config["PUSH_HOSTS"]
+    )
 
 
 def _parse(data: dict) -> tuple[str, str, str] | None:
@@ -42,6 +73,8 @@ def _parse(data: dict) -> tuple[str, str, str] | None:
     except (KeyError, TypeError):
         return None
     if not endpoint.startswith("https://") and not _allowed_test_endpoint(endpoint):
+        return None
+    if endpoint.startswith("https://") and not _known_push_service(endpoint):
         return None
     if len(endpoint) > 1000 or len(p256dh) > 200 or len(auth) > 100:
         return None
@@ -55,12 +88,19 @@ def _allowed_test_endpoint(endpoint: str) -> bool:
     )
 
 
-def renew_subscription(old_endpoint: str, data: dict) -> bool:
-    """The browser replaced a subscription (pushsubscriptionchange): same owner, new one."""
+def renew_subscription(
+    old_endpoint: str, data: dict, old_auth: str = "", user: User | None = None
+) -> bool:
+    """The browser replaced a subscription (pushsubscriptionchange): same owner, new one.
+    The old endpoint alone is not proof (it passes through the push service and logs): the
+    browser shows the old subscription's auth secret too, or the request is hers (her cookie)."""
     old = db.session.scalar(
         select(PushSubscription).where(PushSubscription.endpoint == old_endpoint)
     )
     if old is None or not old_endpoint:
+        return False
+    same_browser = bool(old_auth) and hmac.compare_digest(old_auth.encode(), old.auth.encode())
+    if not same_browser and (user is None or user.id != old.user_id):
         return False
     user = db.session.get(User, old.user_id)
     db.session.delete(old)

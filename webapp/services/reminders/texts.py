@@ -3,33 +3,49 @@ language. The lock screen shows only the neutral text unless she chose details."
 
 from datetime import datetime
 
-from flask_babel import force_locale, format_date, format_time, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from webapp.i18n import LANGUAGES
+from webapp.i18n import LANGUAGES, format_date, format_time, in_language
 from webapp.models import User
 from webapp.models.reminders import NotificationSettings, Reminder, ReminderKind, StaffMessage
 from webapp.services.reminders.records import build_path
 
 NEUTRAL_TEXT = _l("Je hebt een nieuw bericht van Elke Stap")
+NEUTRAL_NAME = _l("Agenda")
+PLAIN_TEXT = _l("Je hebt een nieuw bericht.")
 
 
 def render_text(reminder: Reminder, message: StaffMessage | None = None) -> tuple[str, str]:
-    """(title, body) in the current locale. Call inside force_locale(her language)."""
+    """(title, body) in the current locale. Call inside in_language(her language)."""
     p = reminder.params or {}
     kind = reminder.kind
     if kind == ReminderKind.MESSAGE:
         lang = str(get_locale() or "nl")
         author = p.get("author") or "Elke Stap"
-        return _("Bericht van %(name)s", name=author), (message.text_for(lang) if message else "")
+        return _("Bericht van %(name)s", name=author), (
+            message.text_in("body", lang) if message else ""
+        )
     if kind in (ReminderKind.STEP_DAY_BEFORE, ReminderKind.STEP_MORNING):
         title = p.get("title", "")
         if kind == ReminderKind.STEP_DAY_BEFORE:
             return _("Morgen: %(title)s", title=title), _("Deze stap staat voor morgen in je plan.")
         return _("Vandaag: %(title)s", title=title), _("Deze stap staat voor vandaag in je plan.")
+    if kind == ReminderKind.CHILDCARE_ACTION:
+        return (
+            _("Morgen: %(title)s", title=p.get("title", "")),
+            _("Dit wilde je morgen doen voor de kinderopvang."),
+        )
+    if kind == ReminderKind.GROUP_NEWS:
+        return _("Nieuw voor je groep"), _("Er staat nieuw materiaal voor je klaar.")
+    if kind == ReminderKind.MEETING_NEWS:
+        return (
+            _("Nieuw van de bijeenkomst: %(title)s", title=_title_in_her_language(p)),
+            _("Er staat iets nieuws voor je klaar: het verslag, huiswerk of materiaal."),
+        )
     day, hour = _when(p["starts_at"])
-    title, place = p.get("title", ""), p.get("place") or ""
+    title, place = _title_in_her_language(p), p.get("place") or ""
     if kind == ReminderKind.MEETING_WEEK:
         return (
             _("Over een week: %(title)s", title=title),
@@ -54,6 +70,12 @@ def render_text(reminder: Reminder, message: StaffMessage | None = None) -> tupl
     return "Elke Stap", str(NEUTRAL_TEXT)
 
 
+def _title_in_her_language(params: dict) -> str:
+    """A meeting's title in the reader's language when the meeting has that version."""
+    lang = str(get_locale() or "nl")
+    return (params.get("titles") or {}).get(lang) or params.get("title", "")
+
+
 def _when(iso: str) -> tuple[str, str]:
     moment = datetime.fromisoformat(iso)
     return format_date(moment, "EEEE d MMMM"), format_time(moment, "HH:mm")
@@ -64,11 +86,25 @@ def payload_for(
 ) -> dict:
     """What the phone receives: rendered now, in her language; neutral unless she chose details."""
     lang = user.language if user.language in LANGUAGES else "nl"
-    with force_locale(lang):
-        if settings.lock_screen == "details":
+    details = settings.lock_screen == "details"
+    with in_language(lang):
+        if details:
             title, body = render_text(reminder, message)
         else:
             title, body = "Elke Stap", str(NEUTRAL_TEXT)
+        # "Heb je opvang geregeld?" answered on the notification itself; the buttons say what
+        # it is about, so only when her lock screen may show details.
+        actions = answer_actions() if details and reminder.kind == ReminderKind.MEETING_WEEK else []
+        # On a phone where she gave the app a neutral name (app_names.py, a choice of the
+        # phone the server does not know), the service worker shows these instead.
+        plain = {} if details else {"title": str(NEUTRAL_NAME), "body": str(PLAIN_TEXT)}
+    extra = {}
+    if actions:
+        extra = {
+            "actions": actions,
+            "answerUrl": build_path("reminders.answer", "/inbox", reminder_id=reminder.id),
+            "user": user.id,
+        }
     return {
         "title": title,
         "body": body,
@@ -77,5 +113,16 @@ def payload_for(
         "url": build_path("reminders.open", "/inbox", reminder_id=reminder.id),
         "tag": f"es-{reminder.id}",
         "id": reminder.id,
-        "neutral": settings.lock_screen != "details",
+        "neutral": not details,
+        **({"plain": plain} if plain else {}),
+        **extra,
     }
+
+
+def answer_actions() -> list[dict]:
+    """The notification's answer buttons, in the current locale (phones show two or three)."""
+    return [
+        {"action": "yes", "title": _("Ja")},
+        {"action": "not_yet", "title": _("Nog niet")},
+        {"action": "cannot_come", "title": _("Ik kom niet")},
+    ]

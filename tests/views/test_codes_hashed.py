@@ -1,0 +1,39 @@
+"""Invitation and reset codes are stored as a hash only: the database holds no code, the code
+works as typed, and the invitation page shows it only on the phone where it was made."""
+
+from sqlalchemy import text
+
+from tests.conftest import Auth
+from webapp.extensions import db
+from webapp.services import access_codes
+
+
+def test_the_database_holds_no_code(app, medewerker, zuid, sara):
+    invitation = access_codes.create_invitation(medewerker, "deelneemster", zuid.organisation, zuid)
+    reset = access_codes.create_reset_code(medewerker, sara)
+    for table, code in (("invitations", invitation.code), ("reset_codes", reset.code)):
+        stored = db.session.execute(text(f"SELECT * FROM {table}")).mappings().all()
+        assert code not in repr(stored)
+        assert stored[0]["code_hash"] == access_codes.hash_code(code)
+    typed = f"{invitation.code[:4].lower()}-{invitation.code[4:]}"
+    assert access_codes.find_open_invitation(typed).id == invitation.id
+
+
+def test_the_invitation_page_shows_the_code_only_where_it_was_made(
+    app, client, auth, medewerker, zuid
+):
+    auth.login(medewerker)
+    page = auth.csrf(f"/medewerker/groepen/{zuid.id}")
+    response = client.post(
+        f"/medewerker/groepen/{zuid.id}/uitnodigingen", data={"note": "Noor", "csrf_token": page}
+    )
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    here = client.get(location).get_data(as_text=True)
+    assert 'class="code code-large"' in here
+
+    elsewhere = app.test_client()
+    Auth(elsewhere).login(medewerker)
+    there = elsewhere.get(location).get_data(as_text=True)
+    assert 'class="code code-large"' not in there
+    assert "Maak dan een nieuwe uitnodiging" in there
