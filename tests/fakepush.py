@@ -5,15 +5,19 @@ is this service's origin, `exp` within 24 h, `sub` a mailto:) and decrypts the a
 (RFC 8291) with the subscription's private key. Each subscription it hands out is exactly what
 a browser gives from `PushSubscription.toJSON()`.
 
-A subscription can be made to answer 410 (gone), 404, 429 with Retry-After, or 500. The whole
+A subscription can be made to answer 410 (gone), 404, 429 with Retry-After, or 500, or to read
+its first push and close the connection without an answer ("drop_once"); `close_connections()`
+closes every kept-alive connection, as a push service does with idle ones. The whole
 service can stop answering after n messages (`stall_after`), as a push service that hangs:
 what comes then is held unanswered, never delivered, until `resume()`.
 """
 
 import base64
+import contextlib
 import json
 import os
 import secrets
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,10 +38,21 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def setup(self):
+        super().setup()
+        self.server.service._connections.add(self.connection)
+
+    def finish(self):
+        self.server.service._connections.discard(self.connection)
+        super().finish()
+
     def do_POST(self):
         service: FakePushService = self.server.service
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         token = self.path.rsplit("/", 1)[-1]
+        if service.drop_now(token):  # read, then the connection closed without an answer
+            self.close_connection = True
+            return
         code, extra = service.handle(token, self.headers, body)
         self.send_response(code)
         for key, value in extra.items():
@@ -46,15 +61,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # a real push service takes many connections at once
+
+
 class FakePushService:
     def __init__(self, application_server_key: str | None = None):
         self.application_server_key = application_server_key  # None: accept any key
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.server = _Server(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
         self.server.service = self
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.keys: dict[str, tuple] = {}  # token -> (private key, auth secret)
-        self.behaviour: dict[str, str] = {}  # token -> ok | gone | notfound | slowdown | error
+        self.behaviour: dict[
+            str, str
+        ] = {}  # token -> ok | gone | notfound | slowdown | error | drop_once
         self.received: list[dict] = []
         self.rejected: list[dict] = []
         self.requests = 0
@@ -63,6 +84,8 @@ class FakePushService:
         self._stall_after: int | None = None
         self._resumed = threading.Event()
         self.held = 0  # requests waiting unanswered while stalled
+        self.dropped = 0  # requests read and then left without an answer ("drop_once")
+        self._connections: set = set()  # open client connections, to close them (idle or not)
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -101,6 +124,21 @@ class FakePushService:
     def resume(self) -> None:
         self._stall_after = None
         self._resumed.set()
+
+    def close_connections(self) -> None:
+        """Close every kept-alive connection, as a push service does with idle ones (or when
+        it restarts): a sender's next push on one finds it closed."""
+        for connection in list(self._connections):
+            with contextlib.suppress(OSError):  # one that was closing already
+                connection.shutdown(socket.SHUT_RDWR)
+
+    def drop_now(self, token: str) -> bool:
+        with self._lock:
+            if self.behaviour.get(token) != "drop_once":
+                return False
+            self.behaviour[token] = "ok"
+            self.dropped += 1
+            return True
 
     # -- one request --
     def handle(self, token: str, headers, body: bytes) -> tuple[int, dict]:

@@ -8,6 +8,7 @@ import pytest
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from tests import factories
 from tests.services.reminder_helpers import DAY, NOON, details, subscribe
 from webapp.extensions import db
 from webapp.i18n import in_language
@@ -83,6 +84,25 @@ def test_lock_screen_is_neutral_by_default(people, group, fake_push):
     # For a phone where she named the app "Agenda": words that do not name Elke Stap either.
     with in_language("ar"):
         assert payload["plain"] == {"title": _("Agenda"), "body": _("Je hebt een nieuw bericht.")}
+
+
+def test_one_run_renders_each_message_for_each_language_and_lock_screen(people, group, fake_push):
+    """A fan-out renders each text once per language and lock screen: two messages in one run,
+    to two readers of Arabic of whom one chose details, each get their own."""
+    amina, noor = people["amina"], factories.participant(group, "noor", language="ar")
+    details(amina)
+    subs = {u.username: subscribe(fake_push, u) for u in (amina, noor)}
+    for text in ("Hoi", "Tot morgen"):
+        service.send_staff_message(
+            people["medewerker"], "group", text, translations={"ar": text + " (ar)"}, group=group
+        )
+    service.send_due(use_rq=False)
+    with in_language("ar"):
+        neutral = _("Je hebt een nieuw bericht van Elke Stap")
+    got = {name: fake_push.messages_for(sub) for name, sub in subs.items()}
+    assert sorted(m["body"] for m in got["amina"]) == ["Hoi (ar)", "Tot morgen (ar)"]
+    assert [m["body"] for m in got["noor"]] == [neutral, neutral]
+    assert len({m["id"] for m in got["amina"] + got["noor"]}) == 4  # her own reminder each
 
 
 def test_nothing_in_quiet_hours_then_sent_when_they_end(people, group, fake_push):

@@ -7,6 +7,8 @@ base64url), else `instance/vapid_private.pem`, made by `flask push init-keys`. T
 is `PUSH_CONTACT`, a real `mailto:` (Apple refuses `@localhost`).
 """
 
+import base64
+import http.client
 import logging
 import os
 import queue
@@ -19,12 +21,14 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import requests
+import http_ece
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from flask import current_app
 from py_vapid import Vapid
 from py_vapid.utils import b64urlencode
-from pywebpush import WebPusher
+
+from webapp.services import push_http
 
 log = logging.getLogger("elkestap.push")
 
@@ -120,9 +124,8 @@ class Outcome:
 
 class Sender:
     """Sends many messages: VAPID headers signed once per push service and reused until they
-    are close to expiry, a pool of threads, each with one HTTP session (keep-alive) that
-    looks nothing up in the environment per request (no netrc, proxy or certificate-path
-    lookups: `trust_env` off; the push services are reached directly)."""
+    are close to expiry, and a pool of threads, each with its own kept-alive connection per
+    push service (`push_http`). Sending waits on the network; the CPU goes to encrypting."""
 
     def __init__(self, key: Vapid, sub: str, threads: int = SEND_THREADS, ttl: int = TTL_SECONDS):
         self.key = key
@@ -134,26 +137,29 @@ class Sender:
         self._local = threading.local()
         self._pool: ThreadPoolExecutor | None = None  # kept: its threads keep their connections
 
-    def _vapid_headers(self, endpoint: str) -> dict:
-        parts = urlsplit(endpoint)
-        aud = f"{parts.scheme}://{parts.netloc}"
+    def _headers_for(self, origin: str) -> dict:
+        """What every push to this service carries: its VAPID Authorization (RFC 8292), the
+        TTL and the encoding. Signed once and kept until an hour before it expires."""
         now = time.time()
         with self._lock:
-            cached = self._headers.get(aud)
+            cached = self._headers.get(origin)
             if cached and cached[0] - now > 3600:
                 return cached[1]
             exp = int(now) + 12 * 3600
             # A fresh claims dict every time: py_vapid writes into it.
-            headers = self.key.sign({"sub": self.sub, "aud": aud, "exp": exp})
-            self._headers[aud] = (exp, headers)
+            headers = {
+                **self.key.sign({"sub": self.sub, "aud": origin, "exp": exp}),
+                "TTL": str(self.ttl),
+                "Content-Encoding": "aes128gcm",
+            }
+            self._headers[origin] = (exp, headers)
             return headers
 
-    def _session(self) -> requests.Session:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = self._local.session = requests.Session()
-            session.trust_env = False
-        return session
+    def _connections(self) -> push_http.Connections:
+        connections = getattr(self._local, "connections", None)
+        if connections is None:
+            connections = self._local.connections = push_http.Connections(REQUEST_TIMEOUT)
+        return connections
 
     def send_one(
         self, subscription: dict, payload: bytes, topic: str | None = None, urgency: str = "normal"
@@ -161,25 +167,22 @@ class Sender:
         """One push. `topic` (RFC 8030): a push service holding an undelivered message with the
         same topic replaces it, so a message sent again after a crash arrives once."""
         try:
-            headers = dict(self._vapid_headers(subscription["endpoint"]))
-            headers["Urgency"] = urgency
-            if topic:
-                headers["Topic"] = topic
-            response = WebPusher(subscription, requests_session=self._session()).send(
-                payload,
-                headers=headers,
-                ttl=self.ttl,
-                content_encoding="aes128gcm",
-                timeout=REQUEST_TIMEOUT,
-            )
-        except requests.RequestException as e:
-            return Outcome(None, detail=type(e).__name__)
+            to = push_http.target(subscription["endpoint"])
+            body = encrypt(subscription, payload)
         except Exception as e:  # a broken subscription (bad keys) must not stop the others
             return Outcome(None, detail=f"invalid:{type(e).__name__}")
+        headers = {**self._headers_for(to.origin), "Urgency": urgency}
+        if topic:
+            headers["Topic"] = topic
+        try:
+            answer = self._connections().post(to, headers, body)
+        except (OSError, http.client.HTTPException) as e:  # no answer: refused, reset, timeout
+            return Outcome(None, detail=type(e).__name__)
+        ok = 200 <= answer.status < 300
         return Outcome(
-            response.status_code,
-            retry_after=parse_retry_after(response.headers.get("Retry-After")),
-            detail=None if response.ok else f"http {response.status_code}",
+            answer.status,
+            retry_after=parse_retry_after(answer.retry_after),
+            detail=None if ok else f"http {answer.status}",
         )
 
     def results(
@@ -225,6 +228,24 @@ class Sender:
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
+
+
+def encrypt(subscription: dict, payload: bytes) -> bytes:
+    """The aes128gcm body (RFC 8291) for her phone's keys, with a new ephemeral key of ours
+    for each message, as the RFC requires. Raises on keys that are missing or not a point."""
+    keys = subscription["keys"]
+    return http_ece.encrypt(
+        payload,
+        private_key=ec.generate_private_key(ec.SECP256R1()),
+        dh=_b64decode(keys["p256dh"]),
+        auth_secret=_b64decode(keys["auth"]),
+        version="aes128gcm",
+    )
+
+
+def _b64decode(value: str) -> bytes:
+    """base64url as browsers give it: unpadded."""
+    return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -27,11 +27,17 @@ from webapp.services.push import Outcome
 from webapp.services.reminders.dispatching import RENEW_EVERY
 from webapp.services.reminders.records import chunks
 from webapp.services.reminders.settings import default_settings, load_settings
-from webapp.services.reminders.texts import payload_for
+from webapp.services.reminders.texts import Payloads
 
 log = logging.getLogger("elkestap.reminders")
 
 MAX_TRIES = 6
+# Results are written together: a transaction costs the sender about as much CPU as pushing
+# ten messages, so one per result would cost more than the pushes. Written at the latest this
+# long after they came (a sender killed meanwhile sends those again: their Topic makes the
+# push service replace, not add), or as soon as this many wait.
+FLUSH_AFTER = 0.25  # seconds
+FLUSH_ROWS = 500
 
 
 def make_sender() -> push_service.Sender | None:
@@ -69,7 +75,7 @@ _ROWS = (
 )
 
 
-class _Reminder(NamedTuple):  # what `payload_for` reads of a reminder
+class _Reminder(NamedTuple):  # what a payload reads of a reminder
     id: int
     kind: str
     target_id: int
@@ -106,6 +112,7 @@ def deliver(
     settings = load_settings({row.user_id for row in rows})
     messages = _messages({r.target_id for r in rows if r.kind == ReminderKind.MESSAGE})
     record = _Recorder(now, stats)
+    payloads = Payloads()
     items, live = [], []
     for row in rows:
         if row.endpoint is None or sender is None:  # the phone was removed meanwhile
@@ -113,7 +120,7 @@ def deliver(
             record.result(row, Outcome(None, detail=detail), gone=True)
             continue
         message = messages.get(row.target_id) if row.kind == ReminderKind.MESSAGE else None
-        payload = payload_for(
+        payload = payloads.payload_for(
             _Reminder(row.reminder_id, row.kind, row.target_id, row.params),
             _Her(row.user_id, row.language),
             settings.get(row.user_id) or default_settings(row.user_id),
@@ -125,12 +132,14 @@ def deliver(
     record.flush()
     if items:
         waiting = {row.id for row in live}
-        for got in sender.results(items, wait=RENEW_EVERY.total_seconds()):
+        look_every = min(FLUSH_AFTER, RENEW_EVERY.total_seconds())
+        for got in sender.results(items, wait=look_every):
             for index, outcome in got:
                 record.result(live[index], outcome)
                 waiting.discard(live[index].id)
-            record.flush()
+            record.flush_if_due()
             record.renew_if_due(waiting)
+        record.flush()
     return stats
 
 
@@ -141,12 +150,13 @@ def _topic(row) -> str:
 
 
 class _Recorder:
-    """Writes results in the order they come: one transaction for whatever finished since
-    the last one (many at a time under load, each one at once when few come)."""
+    """Writes results in the order they come: one transaction for what finished in the last
+    FLUSH_AFTER seconds (or FLUSH_ROWS results, when they come faster)."""
 
     def __init__(self, now: datetime, stats: dict) -> None:
         self.started, self.now, self.stats = time.monotonic(), now, stats
         self.renewed = self.started
+        self.first_waiting: float | None = None  # when the oldest unwritten result came
         self.attempts: list[dict] = []
         self.groups: dict[tuple, list[int]] = defaultdict(list)
         self.gone_subs: set[int] = set()
@@ -167,6 +177,8 @@ class _Recorder:
             self.stats[label if label in self.stats else "retry"] += 1
             if state == DeliveryState.GONE:
                 self.gone_subs.add(row.subscription_id)
+        if self.first_waiting is None:
+            self.first_waiting = time.monotonic()
         self.attempts.append(_attempt(row.id, at, outcome.status_code, label, outcome.detail))
         self.groups[(state, next_try, tries)].append(row.id)
         self.reminder_ids.add(row.reminder_id)
@@ -181,7 +193,14 @@ class _Recorder:
                 row.id,
             )
 
+    def flush_if_due(self) -> None:
+        if len(self.attempts) >= FLUSH_ROWS or (
+            self.first_waiting is not None and time.monotonic() - self.first_waiting >= FLUSH_AFTER
+        ):
+            self.flush()
+
     def flush(self) -> None:
+        self.first_waiting = None
         if not self.attempts:
             return
         db.session.execute(insert(PushAttempt), self.attempts)

@@ -1,6 +1,7 @@
 """What a reminder says: rendered when it is sent and again in her inbox, each time in her
 language. The lock screen shows only the neutral text unless she chose details."""
 
+import json
 from datetime import datetime
 
 from flask_babel import get_locale
@@ -85,8 +86,39 @@ def payload_for(
     reminder: Reminder, user: User, settings: NotificationSettings, message: StaffMessage | None
 ) -> dict:
     """What the phone receives: rendered now, in her language; neutral unless she chose details."""
-    lang = user.language if user.language in LANGUAGES else "nl"
-    details = settings.lock_screen == "details"
+    lang, details = _language_of(user), settings.lock_screen == "details"
+    return _payload(reminder, user, lang, details, _texts(reminder, lang, details, message))
+
+
+class Payloads:
+    """`payload_for` for a fan-out: a message to a group is the same text in five languages
+    for hundreds of phones, so each text is rendered once per (reminder kind, what it is
+    about, its parameters, language, lock screen); only the ids differ per reminder."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple, tuple] = {}
+
+    def payload_for(
+        self, reminder, user, settings: NotificationSettings, message: StaffMessage | None
+    ) -> dict:
+        lang, details = _language_of(user), settings.lock_screen == "details"
+        key = (reminder.kind, reminder.target_id, _frozen(reminder.params), lang, details)
+        texts = self._texts.get(key)
+        if texts is None:
+            texts = self._texts[key] = _texts(reminder, lang, details, message)
+        return _payload(reminder, user, lang, details, texts)
+
+
+def _frozen(params: dict | None) -> str:
+    return json.dumps(params, sort_keys=True)  # nested (a meeting's titles): a dict key of it
+
+
+def _language_of(user: User) -> str:
+    return user.language if user.language in LANGUAGES else "nl"
+
+
+def _texts(reminder: Reminder, lang: str, details: bool, message) -> tuple:
+    """(title, body, answer buttons, plain texts): everything of a push in her language."""
     with in_language(lang):
         if details:
             title, body = render_text(reminder, message)
@@ -98,6 +130,11 @@ def payload_for(
         # On a phone where she gave the app a neutral name (app_names.py, a choice of the
         # phone the server does not know), the service worker shows these instead.
         plain = {} if details else {"title": str(NEUTRAL_NAME), "body": str(PLAIN_TEXT)}
+    return title, body, actions, plain
+
+
+def _payload(reminder, user, lang: str, details: bool, texts: tuple) -> dict:
+    title, body, actions, plain = texts
     extra = {}
     if actions:
         extra = {

@@ -1,0 +1,89 @@
+"""The sender against the local push service (it checks VAPID and decrypts every push): kept-alive
+connections that the push service closed, a push read and left unanswered, a broken
+subscription among good ones, and the answers that decide a retry (429 with Retry-After) or a
+gone phone (410)."""
+
+import json
+
+import pytest
+from py_vapid import Vapid
+
+from tests.fakepush import FakePushService
+from webapp.services.push import Sender
+
+PAYLOAD = json.dumps({"title": "Elke Stap", "body": "Hoi", "id": 1}).encode()
+
+
+@pytest.fixture
+def fake():
+    with FakePushService() as service:
+        yield service
+
+
+@pytest.fixture
+def sender():
+    key = Vapid()
+    key.generate_keys()
+    sender = Sender(key, "mailto:team@elkestap.nl", threads=2)
+    yield sender
+    sender.close()
+
+
+def test_a_connection_the_push_service_closed_is_opened_again(fake, sender):
+    first, second = fake.subscription(), fake.subscription()
+    assert sender.send_one(first, PAYLOAD, "t1").sent
+    fake.close_connections()  # as a push service closes idle kept-alive connections
+    outcome = sender.send_one(second, PAYLOAD, "t2")
+    assert outcome.sent, outcome
+    assert fake.messages_for(first) == [json.loads(PAYLOAD)]
+    assert fake.messages_for(second) == [json.loads(PAYLOAD)]
+    assert fake.rejected == []
+
+
+def test_a_push_left_unanswered_on_a_kept_alive_connection_is_sent_once_more(fake, sender):
+    """The push service closed the connection as the push went out: it never took it (it
+    answered nothing), so the sender sends it again on a new connection, once."""
+    first, second = fake.subscription(), fake.subscription("drop_once")
+    assert sender.send_one(first, PAYLOAD, "t1").sent
+    outcome = sender.send_one(second, PAYLOAD, "t2")
+    assert outcome.sent, outcome
+    assert fake.dropped == 1
+    assert len(fake.messages_for(second)) == 1
+
+
+def test_on_a_new_connection_an_unanswered_push_waits_for_its_retry(fake, sender):
+    """Not sent again at once when the connection was new: then the push service itself
+    closed it, and the delivery's backoff decides when to try again."""
+    sub = fake.subscription("drop_once")
+    outcome = sender.send_one(sub, PAYLOAD, "t1")
+    assert not outcome.sent and outcome.status_code is None
+    assert outcome.detail == "RemoteDisconnected"
+    assert fake.dropped == 1 and fake.messages_for(sub) == []
+
+
+def test_a_broken_subscription_does_not_stop_the_others(fake, sender):
+    good = [fake.subscription() for _ in range(3)]
+    broken = {**fake.subscription(), "keys": {"p256dh": "bm90IGEga2V5", "auth": "eA"}}
+    items = [(s, PAYLOAD, f"t{i}") for i, s in enumerate([good[0], broken, good[1], good[2]])]
+    outcomes = dict(o for got in sender.results(items) for o in got)
+    assert outcomes[1].status_code is None and outcomes[1].detail.startswith("invalid:")
+    assert [outcomes[i].sent for i in (0, 2, 3)] == [True, True, True]
+    assert [len(fake.messages_for(s)) for s in good] == [1, 1, 1]
+
+
+def test_throttled_and_gone_answers_keep_the_connection(fake, sender):
+    slow, gone, ok = fake.subscription("slowdown"), fake.subscription("gone"), fake.subscription()
+    throttled = sender.send_one(slow, PAYLOAD, "t1")
+    assert (throttled.status_code, throttled.retry_after, throttled.sent) == (429, 120.0, False)
+    went = sender.send_one(gone, PAYLOAD, "t2")
+    assert went.gone and went.detail == "http 410"
+    assert sender.send_one(ok, PAYLOAD, "t3").sent
+    assert fake.requests == 3 and len(fake.received) == 1
+
+
+def test_every_push_carries_ttl_urgency_and_topic(fake, sender):
+    sub = fake.subscription()
+    assert sender.send_one(sub, PAYLOAD, "es-1-2", urgency="high").sent
+    [got] = fake.received
+    assert (got["ttl"], got["urgency"], got["topic"]) == (sender.ttl, "high", "es-1-2")
+    assert got["claims"]["aud"] == fake.origin
