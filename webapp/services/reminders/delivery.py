@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select, update
 
 from webapp.extensions import db
 from webapp.models import User, utcnow
@@ -25,7 +25,7 @@ from webapp.models.reminders import (
 from webapp.services import push as push_service
 from webapp.services.push import Outcome
 from webapp.services.reminders.dispatching import RENEW_EVERY
-from webapp.services.reminders.records import chunks
+from webapp.services.reminders.records import among, chunks
 from webapp.services.reminders.settings import default_settings, load_settings
 from webapp.services.reminders.texts import Payloads
 
@@ -71,7 +71,7 @@ _ROWS = (
     .join(_r, _r.c.id == _d.c.reminder_id)
     .join(_u, _u.c.id == _r.c.user_id)
     .outerjoin(_s, _s.c.id == _d.c.subscription_id)
-    .where(_d.c.id.in_(bindparam("ids", expanding=True)), _d.c.state == DeliveryState.SENDING)
+    .where(_d.c.state == DeliveryState.SENDING)
 )
 
 
@@ -106,7 +106,7 @@ def deliver(
     rows = [
         row
         for chunk in chunks(delivery_ids, 900)
-        for row in db.session.execute(_ROWS, {"ids": chunk})
+        for row in db.session.execute(_ROWS.where(among(_d.c.id, chunk)))
         if claimed_at is None or row.claimed_at == claimed_at
     ]
     settings = load_settings({row.user_id for row in rows})
@@ -221,7 +221,7 @@ class _Recorder:
         for chunk in chunks(list(waiting), 900):
             db.session.execute(
                 update(t)
-                .where(t.c.id.in_(chunk), t.c.state == DeliveryState.SENDING)
+                .where(among(t.c.id, chunk), t.c.state == DeliveryState.SENDING)
                 .values(claimed_at=self.clock())
             )
         db.session.commit()
@@ -272,7 +272,7 @@ def _record_results(groups: dict[tuple, list[int]], now: datetime) -> None:
         if next_try is not None:
             values["next_try_at"] = next_try
         for chunk in chunks(ids, 900):
-            db.session.execute(update(t).where(t.c.id.in_(chunk)).values(**values))
+            db.session.execute(update(t).where(among(t.c.id, chunk)).values(**values))
 
 
 def _forget_phones(gone_subs: set[int]) -> None:
@@ -280,11 +280,11 @@ def _forget_phones(gone_subs: set[int]) -> None:
     t = PushDelivery.__table__
     db.session.execute(
         update(t)
-        .where(t.c.subscription_id.in_(gone_subs), t.c.state == DeliveryState.PENDING)
+        .where(among(t.c.subscription_id, gone_subs), t.c.state == DeliveryState.PENDING)
         .values(state=DeliveryState.GONE)
     )
     db.session.execute(
-        PushSubscription.__table__.delete().where(PushSubscription.__table__.c.id.in_(gone_subs))
+        PushSubscription.__table__.delete().where(among(PushSubscription.__table__.c.id, gone_subs))
     )
 
 
@@ -306,11 +306,11 @@ def _settle_reminders(reminder_ids: set[int], now: datetime) -> None:
     for chunk in chunks(list(reminder_ids), 900):
         db.session.execute(
             update(r)
-            .where(r.c.id.in_(chunk), r.c.push_state == PushState.SENDING, sent)
+            .where(among(r.c.id, chunk), r.c.push_state == PushState.SENDING, sent)
             .values(push_state=PushState.PUSHED)
         )
         db.session.execute(
             update(r)
-            .where(r.c.id.in_(chunk), r.c.push_state == PushState.SENDING, ~sent, ~open_)
+            .where(among(r.c.id, chunk), r.c.push_state == PushState.SENDING, ~sent, ~open_)
             .values(push_state=PushState.INBOX)
         )

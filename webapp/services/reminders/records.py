@@ -6,14 +6,26 @@ sender gets each. Statements go in chunks to stay within the databases' paramete
 """
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import select, update
-from werkzeug.routing import BuildError
+from sqlalchemy import ARRAY, any_, literal, select, update
+from werkzeug.routing import BuildError, Map, MapAdapter
 
 from webapp.extensions import db
 from webapp.models import User, utcnow
 from webapp.models.reminders import PushState, Reminder
+
+
+def among(column, ids):
+    """`column IN (ids)`; on PostgreSQL `column = ANY(:ids)`, one array parameter. The same
+    SQL for any number of ids, so it is compiled and prepared once: an IN list is rendered
+    and parsed again, bind by bind, for each statement (in a push fan-out that cost the
+    sender more CPU per message than writing the results did)."""
+    ids = list(ids)
+    if db.session.get_bind().dialect.name == "postgresql":
+        return column == any_(literal(ids, ARRAY(column.type)))
+    return column.in_(ids)
 
 
 def chunks(ids: list, size: int) -> Iterator[list]:
@@ -82,6 +94,11 @@ def build_path(endpoint: str, fallback: str, **values) -> str:
     if endpoint not in current_app.view_functions:
         return fallback
     try:
-        return current_app.url_map.bind("localhost").build(endpoint, values)
+        return _paths(current_app.url_map).build(endpoint, values)
     except BuildError:
         return fallback
+
+
+@lru_cache(maxsize=4)  # binding costs more than building; a fan-out builds two paths a push
+def _paths(url_map: Map) -> MapAdapter:
+    return url_map.bind("localhost")

@@ -12,6 +12,7 @@ from webapp.models.reminders import NotificationSettings
 from webapp.services import ServiceError
 from webapp.services.conflicts import Outcome, apply_changes
 from webapp.services.reminders.clock import utc_to_local
+from webapp.services.reminders.records import among
 
 
 def default_settings(user_id: int | None = None) -> NotificationSettings:
@@ -37,7 +38,7 @@ def load_settings(user_ids: Iterable[int]) -> dict[int, NotificationSettings]:
     return {
         s.user_id: s
         for s in db.session.scalars(
-            select(NotificationSettings).where(NotificationSettings.user_id.in_(user_ids))
+            select(NotificationSettings).where(among(NotificationSettings.user_id, user_ids))
         )
     }
 
