@@ -41,6 +41,7 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         self.server.service._connections.add(self.connection)
+        self.server.service.connections_made += 1
 
     def finish(self):
         self.server.service._connections.discard(self.connection)
@@ -57,8 +58,29 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(code)
         for key, value in extra.items():
             self.send_header(key, value)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+        self._answer_body(service.answer_style, b'{"reason": "%d"}' % code)
+
+    def _answer_body(self, style: str, text: bytes) -> None:
+        """The ways HTTP/1.1 lets a body end, as push services use them."""
+        if style == "empty":
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif style == "length":
+            self.send_header("Content-Length", str(len(text)))
+            self.end_headers()
+            self.wfile.write(text)
+        elif style == "chunked":
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            half = len(text) // 2
+            for chunk in (text[:half], text[half:]):
+                self.wfile.write(b"%x;ext=1\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.write(b"0\r\nX-Trailer: 1\r\n\r\n")
+        elif style == "until-close":  # no length: the body ends when the connection does
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(text)
+            self.close_connection = True
 
 
 class _Server(ThreadingHTTPServer):
@@ -85,6 +107,8 @@ class FakePushService:
         self._resumed = threading.Event()
         self.held = 0  # requests waiting unanswered while stalled
         self.dropped = 0  # requests read and then left without an answer ("drop_once")
+        self.answer_style = "empty"  # or "length", "chunked", "until-close": how a body ends
+        self.connections_made = 0
         self._connections: set = set()  # open client connections, to close them (idle or not)
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

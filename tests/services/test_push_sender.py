@@ -87,3 +87,17 @@ def test_every_push_carries_ttl_urgency_and_topic(fake, sender):
     [got] = fake.received
     assert (got["ttl"], got["urgency"], got["topic"]) == (sender.ttl, "high", "es-1-2")
     assert got["claims"]["aud"] == fake.origin
+
+
+@pytest.mark.parametrize("style", ["empty", "length", "chunked", "until-close"])
+def test_each_way_an_answer_can_end_is_read_to_its_end(fake, sender, style):
+    """Whatever the push service's answers carry, the sender reads each to its end, so the
+    next push on the same connection reads its own answer; a body that lasts until the
+    connection closes means a new connection for the next push."""
+    fake.answer_style = style
+    subs = [fake.subscription(b) for b in ("ok", "slowdown", "gone", "ok", "error", "ok")]
+    outcomes = [sender.send_one(s, PAYLOAD, f"t{i}") for i, s in enumerate(subs)]
+    assert [o.status_code for o in outcomes] == [201, 429, 410, 201, 500, 201]
+    assert outcomes[1].retry_after == 120.0
+    assert [len(fake.messages_for(s)) for s in subs] == [1, 0, 0, 1, 0, 1]
+    assert fake.connections_made == (len(subs) if style == "until-close" else 1)

@@ -1,27 +1,36 @@
-"""The HTTP part of web push: one kept-alive connection per push service, per sending thread.
+"""The HTTP part of web push: one kept-alive HTTP/1.1 connection per push service, per sending
+thread, and the few bytes a push is: one POST written in one piece, one short answer read.
 
-The standard library's http.client, not requests: a push is one small POST to a handful of
-hosts, and requests spent more CPU per push than the encryption (merging settings, preparing
-the request, urllib3's pool bookkeeping). Nothing is looked up in the environment per request
-(no netrc, proxy or certificate-path lookups): the push services are reached directly, with
-the system's trust store, loaded once.
+Not requests, nor http.client under it: a push is a small POST to one of a handful of hosts,
+and either spent more CPU per push than its encryption (requests: merging settings, preparing
+the request, urllib3's pool; http.client: a header at a time, and the answer's headers parsed
+by the email package). What a push service answers is read as HTTP/1.1 has it (a length, a
+chunked body, or a body until the connection closes) and only the status and Retry-After are
+kept. Nothing is looked up in the environment per request (no netrc, proxy or
+certificate-path lookups): the push services are reached directly, with the system's trust
+store, loaded once.
 """
 
 import http.client
+import re
+import socket
 import ssl
 from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-# A kept-alive connection the push service has closed meanwhile fails on the next request
-# before any answer; the request then never reached it, and is sent once more on a new one.
+# A kept-alive connection the push service has closed meanwhile fails on the next push
+# before any answer; the push then never reached it, and is sent once more on a new one.
 _CLOSED_MEANWHILE = (
     http.client.RemoteDisconnected,
-    http.client.BadStatusLine,
     ConnectionResetError,
     BrokenPipeError,
     ConnectionAbortedError,
+    ssl.SSLEOFError,
 )
+_MAX_LINE = 8192  # a status or header line; longer is not a push service
+_MAX_HEADERS = 100
+_UNSAFE_IN_PATH = re.compile(r"[\x00-\x20\x7f]")  # would end the request line early
 
 
 class Answer(NamedTuple):
@@ -34,7 +43,9 @@ class Target(NamedTuple):
 
     origin: str  # scheme://host[:port], also the VAPID `aud`
     scheme: str
-    netloc: str
+    host: str
+    port: int
+    netloc: str  # the Host header
     path: str
 
 
@@ -45,64 +56,169 @@ def _tls() -> ssl.SSLContext:
 
 def target(endpoint: str) -> Target:
     parts = urlsplit(endpoint)
-    if parts.scheme not in ("https", "http") or not parts.netloc:
+    if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ValueError("not an http(s) endpoint")
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return Target(f"{parts.scheme}://{parts.netloc}", parts.scheme, parts.netloc, path)
+    if _UNSAFE_IN_PATH.search(path):
+        raise ValueError("a space or control character in the endpoint")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return Target(origin, parts.scheme, parts.hostname, port, parts.netloc, path)
+
+
+def request(to: Target, headers: dict, body: bytes) -> bytes:
+    """The whole POST, written at once (no waiting on Nagle between headers and body)."""
+    lines = [f"POST {to.path} HTTP/1.1", f"Host: {to.netloc}"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+class _Stale(Exception):
+    """A kept-alive connection was closed before the push service answered."""
+
+
+class Connection:
+    """One kept-alive connection, opened when needed; closed after an error or when the
+    push service says so."""
+
+    def __init__(self, to: Target, timeout: float) -> None:
+        self.to, self.timeout = to, timeout
+        self.sock: socket.socket | None = None
+        self.reader = None
+
+    def exchange(self, data: bytes) -> Answer:
+        """Send one request and read its answer. Raises OSError or http.client.HTTPException
+        without one, or _Stale when a kept-alive connection turned out closed."""
+        fresh = self.sock is None
+        if fresh:
+            self._open()
+        try:
+            self.sock.sendall(data)
+            status_line = self.reader.readline(_MAX_LINE + 1)
+            if not status_line:
+                raise http.client.RemoteDisconnected("closed without an answer")
+        except _CLOSED_MEANWHILE as e:
+            self.close()
+            if fresh:
+                raise
+            raise _Stale from e
+        except BaseException:
+            self.close()
+            raise
+        try:
+            answer, keep_alive = _read_answer(status_line, self.reader)
+        except BaseException:
+            self.close()
+            raise
+        if not keep_alive:
+            self.close()
+        return answer
+
+    def _open(self) -> None:
+        sock = socket.create_connection((self.to.host, self.to.port), timeout=self.timeout)
+        if self.to.scheme == "https":
+            sock = _tls().wrap_socket(sock, server_hostname=self.to.host)
+        # Only the local test push service is plain http (subscriptions accept https only).
+        self.sock, self.reader = sock, sock.makefile("rb")
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.reader.close()
+            self.sock.close()
+            self.sock = self.reader = None
+
+
+def _read_answer(status_line: bytes, reader) -> tuple[Answer, bool]:
+    """(the answer, whether the connection stays open). The body is read and dropped: a push
+    service's answer to a push says everything in its status."""
+    while True:
+        version, status = _status(status_line)
+        headers = _headers(reader)
+        if status >= 200:
+            break
+        status_line = reader.readline(_MAX_LINE + 1)  # 1xx: the real answer follows
+        if not status_line:
+            raise http.client.RemoteDisconnected("closed after an interim answer")
+    keep_alive = version == b"HTTP/1.1" and b"close" not in headers.get(b"connection", b"")
+    if b"chunked" in headers.get(b"transfer-encoding", b""):
+        _skip_chunked(reader)
+    elif b"content-length" in headers:
+        _skip(reader, int(headers[b"content-length"]))
+    elif status not in (204, 304):  # the body lasts until the push service closes
+        while reader.read(65536):
+            pass
+        keep_alive = False
+    retry_after = headers.get(b"retry-after")
+    return Answer(status, retry_after.decode("latin-1") if retry_after else None), keep_alive
+
+
+def _status(line: bytes) -> tuple[bytes, int]:
+    parts = line.split(None, 2)
+    if len(line) > _MAX_LINE or len(parts) < 2 or not parts[0].startswith(b"HTTP/1."):
+        raise http.client.BadStatusLine(line[:100].decode("latin-1"))
+    if not (len(parts[1]) == 3 and parts[1].isdigit()):
+        raise http.client.BadStatusLine(line[:100].decode("latin-1"))
+    return parts[0], int(parts[1])
+
+
+def _headers(reader) -> dict[bytes, bytes]:
+    """Header names in lower case; values as they came (lower case for the ones we test)."""
+    headers: dict[bytes, bytes] = {}
+    for _ in range(_MAX_HEADERS):
+        line = reader.readline(_MAX_LINE + 1)
+        if line in (b"\r\n", b"\n"):
+            return headers
+        if not line or len(line) > _MAX_LINE:
+            raise http.client.IncompleteRead(line[:100])
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        value = value.strip()
+        headers[name] = value if name == b"retry-after" else value.lower()
+    raise http.client.LineTooLong("too many headers")
+
+
+def _skip(reader, size: int) -> None:
+    while size > 0:
+        chunk = reader.read(min(size, 65536))
+        if not chunk:
+            raise http.client.IncompleteRead(b"", size)
+        size -= len(chunk)
+
+
+def _skip_chunked(reader) -> None:
+    while True:
+        line = reader.readline(_MAX_LINE + 1)
+        try:
+            size = int(line.split(b";", 1)[0].strip(), 16)
+        except ValueError:
+            raise http.client.IncompleteRead(line[:100]) from None
+        if size == 0:
+            break
+        _skip(reader, size + 2)  # the chunk and the line end after it
+    _headers(reader)  # trailers, if any, up to the empty line
 
 
 class Connections:
-    """One thread's connections, by push service. Not shared between threads: http.client
-    connections are not thread-safe, and a thread that owns its connections needs no lock."""
+    """One thread's connections, by push service. Not shared between threads: a thread that
+    owns its connections needs no lock."""
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
-        self._open: dict[str, http.client.HTTPConnection] = {}
+        self._open: dict[str, Connection] = {}
 
     def post(self, to: Target, headers: dict, body: bytes) -> Answer:
         """POST `body`; raises OSError or http.client.HTTPException when no answer came."""
-        connection = self._connection(to)
-        reused = connection.sock is not None
-        try:
-            return self._exchange(connection, to.path, headers, body)
-        except _CLOSED_MEANWHILE:
-            connection.close()
-            if not reused:
-                raise
-        except BaseException:
-            connection.close()  # half a request on it: start the next one clean
-            raise
-        try:  # http.client opens a new connection for a closed one
-            return self._exchange(connection, to.path, headers, body)
-        except BaseException:
-            connection.close()
-            raise
-
-    def _connection(self, to: Target) -> http.client.HTTPConnection:
         connection = self._open.get(to.origin)
         if connection is None:
-            if to.scheme == "https":
-                connection = http.client.HTTPSConnection(
-                    to.netloc, timeout=self.timeout, context=_tls()
-                )
-            else:  # only the local test push service (subscriptions accept https only)
-                connection = http.client.HTTPConnection(to.netloc, timeout=self.timeout)
-            self._open[to.origin] = connection
-        return connection
-
-    @staticmethod
-    def _exchange(connection, path: str, headers: dict, body: bytes) -> Answer:
-        # Headers and body go in two writes; http.client sets TCP_NODELAY, so the second
-        # does not wait for the push service to acknowledge the first.
-        connection.request("POST", path, body, headers)
-        response = connection.getresponse()
-        answer = Answer(response.status, response.getheader("Retry-After"))
-        response.read()  # the rest of the answer, so the connection can carry the next push
-        if response.will_close:
-            connection.close()
-        return answer
+            connection = self._open[to.origin] = Connection(to, self.timeout)
+        data = request(to, headers, body)
+        try:
+            return connection.exchange(data)
+        except _Stale:
+            return connection.exchange(data)  # on a new connection, once
 
     def close(self) -> None:
         for connection in self._open.values():
