@@ -14,17 +14,23 @@ what comes then is held unanswered, never delivered, until `resume()`.
 
 import base64
 import contextlib
+import datetime
+import ipaddress
 import json
 import os
 import secrets
 import socket
+import ssl
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import http_ece
-from cryptography.hazmat.primitives import serialization
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from py_vapid import jwt as vapid_jwt
 
 
@@ -88,12 +94,17 @@ class _Server(ThreadingHTTPServer):
 
 
 class FakePushService:
-    def __init__(self, application_server_key: str | None = None):
+    def __init__(self, application_server_key: str | None = None, tls: bool = False):
         self.application_server_key = application_server_key  # None: accept any key
         self.server = _Server(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
         self.server.service = self
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.ca_file: str | None = None  # with tls: the certificate a client must trust
+        if tls:  # https, as every real push service: a certificate of its own for 127.0.0.1
+            self.ca_file, context = _self_signed_tls()
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        scheme = "https" if tls else "http"
+        self.origin = f"{scheme}://127.0.0.1:{self.server.server_address[1]}"
         self.keys: dict[str, tuple] = {}  # token -> (private key, auth secret)
         self.behaviour: dict[
             str, str
@@ -227,3 +238,41 @@ class FakePushService:
         assert claims["sub"].startswith(("mailto:", "https:")), "sub is not mailto/https"
         assert not claims["sub"].endswith("@localhost"), "sub @localhost"
         return claims
+
+
+def _self_signed_tls() -> tuple[str, ssl.SSLContext]:
+    """A certificate for 127.0.0.1 (in a temporary file, as ssl reads them) and the server's
+    context with it."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "fake push service")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    folder = tempfile.mkdtemp(prefix="fakepush-")
+    cert_file, key_file = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    with open(cert_file, "wb") as f:
+        f.write(cert.public_bytes(serialization.Encoding.PEM))
+    with open(key_file, "wb") as f:
+        f.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return cert_file, context

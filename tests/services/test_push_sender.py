@@ -4,11 +4,13 @@ subscription among good ones, and the answers that decide a retry (429 with Retr
 gone phone (410)."""
 
 import json
+import ssl
 
 import pytest
 from py_vapid import Vapid
 
 from tests.fakepush import FakePushService
+from webapp.services import push_http
 from webapp.services.push import Sender
 
 PAYLOAD = json.dumps({"title": "Elke Stap", "body": "Hoi", "id": 1}).encode()
@@ -101,3 +103,24 @@ def test_each_way_an_answer_can_end_is_read_to_its_end(fake, sender, style):
     assert outcomes[1].retry_after == 120.0
     assert [len(fake.messages_for(s)) for s in subs] == [1, 0, 0, 1, 0, 1]
     assert fake.connections_made == (len(subs) if style == "until-close" else 1)
+
+
+def test_over_tls_the_push_service_certificate_is_checked_and_connections_kept(sender, monkeypatch):
+    """Every real push service is https: the connection is verified against the trust store
+    (here: the local service's own certificate), kept for the next push, and opened again
+    when the push service closed it."""
+    with FakePushService(tls=True) as fake:
+        subs = [fake.subscription() for _ in range(3)]
+        untrusted = sender.send_one(subs[0], PAYLOAD, "t0")
+        assert untrusted.status_code is None
+        assert untrusted.detail == "SSLCertVerificationError"
+
+        trusted = ssl.create_default_context(cafile=fake.ca_file)
+        monkeypatch.setattr(push_http, "_tls", lambda: trusted)
+        assert sender.send_one(subs[0], PAYLOAD, "t0").sent
+        assert sender.send_one(subs[1], PAYLOAD, "t1").sent
+        fake.close_connections()
+        outcome = sender.send_one(subs[2], PAYLOAD, "t2")
+        assert outcome.sent, outcome
+        assert [len(fake.messages_for(s)) for s in subs] == [1, 1, 1]
+        assert fake.connections_made == 2  # kept for two pushes, then one after it closed
