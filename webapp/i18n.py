@@ -1,6 +1,6 @@
 """Languages: which one a page is in, and which way it reads."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from functools import cache, cached_property
@@ -47,7 +47,8 @@ def text_direction(lang: str) -> str:
 # locale and time zone for dates.
 _CATALOG = "page_catalog"
 _LOCALE_AND_ZONE = "page_locale_and_zone"
-_PAGE_KEYS = (_CATALOG, _LOCALE_AND_ZONE)
+_LANGUAGE = "page_language"
+_PAGE_KEYS = (_CATALOG, _LOCALE_AND_ZONE, _LANGUAGE)
 
 
 class PageDomain(flask_babel.Domain):
@@ -98,11 +99,52 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+class PlainLocale(Locale):
+    """A Babel locale whose day and month names and named formats are plain dicts.
+
+    Babel hands them out as views that resolve aliases on every access: a date's weekday and
+    month name are a dozen lookups each, and a list of meetings or messages formats a date per
+    row. Read once per language here, the same names and patterns; `format_date` and the
+    others accept any `Locale`."""
+
+    @cached_property
+    def days(self):
+        return _plain(self._data["days"])
+
+    @cached_property
+    def months(self):
+        return _plain(self._data["months"])
+
+    @cached_property
+    def date_formats(self):
+        return _plain(self._data["date_formats"])
+
+    @cached_property
+    def time_formats(self):
+        return _plain(self._data["time_formats"])
+
+    @cached_property
+    def datetime_formats(self):
+        return _plain(self._data["datetime_formats"])
+
+
+def _plain(value):
+    if isinstance(value, Mapping):
+        return {key: _plain(value[key]) for key in value}
+    return value
+
+
+@cache
+def plain_locale(identifier: str) -> PlainLocale:
+    return PlainLocale.parse(identifier)
+
+
 def _locale_and_zone() -> tuple[Locale, ZoneInfo]:
     found = g.get(_LOCALE_AND_ZONE) if has_app_context() else None
     if found is None:
         zone = flask_babel.get_timezone()
-        found = (flask_babel.get_locale(), _zone(str(zone.zone)))
+        locale = flask_babel.get_locale()
+        found = (plain_locale(str(locale)) if locale else None, _zone(str(zone.zone)))
         if has_app_context():
             setattr(g, _LOCALE_AND_ZONE, found)
     return found
@@ -110,8 +152,14 @@ def _locale_and_zone() -> tuple[Locale, ZoneInfo]:
 
 def page_language() -> str:
     """The language code of this request, found once ("nl" outside the app)."""
-    locale = _locale_and_zone()[0] if has_app_context() else None
-    return str(locale) if locale else "nl"
+    if not has_app_context():
+        return "nl"
+    found = g.get(_LANGUAGE)
+    if found is None:
+        locale = _locale_and_zone()[0]
+        found = str(locale) if locale else "nl"
+        setattr(g, _LANGUAGE, found)
+    return found
 
 
 def _pattern(kind: str, pattern: str | None) -> str:

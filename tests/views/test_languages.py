@@ -148,3 +148,9 @@ def test_dates_read_as_flask_babel_writes_them(app, lang):
         for pattern in [*names, "LLLL", "d MMMM", "EEEE d MMMM"]:
             for m in [*moments, date(2026, 5, 4)]:
                 assert i18n.format_date(m, pattern) == flask_babel.format_date(m, pattern)
+        # Every weekday and month name, read from the app's plain copy of Babel's data.
+        every_day = [date(2026, 5, 4 + day) for day in range(7)]
+        every_month = [date(2026, month, 1) for month in range(1, 13)]
+        for pattern in ["EEEE d MMMM", "EEE d MMM", "LLLL", "LLL", "full"]:
+            for d in [*every_day, *every_month]:
+                assert i18n.format_date(d, pattern) == flask_babel.format_date(d, pattern)

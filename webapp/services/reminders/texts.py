@@ -45,12 +45,14 @@ def render_text(reminder: Reminder, message: StaffMessage | None = None) -> tupl
             _("Nieuw van de bijeenkomst: %(title)s", title=_title_in_her_language(p)),
             _("Er staat iets nieuws voor je klaar: het verslag, huiswerk of materiaal."),
         )
-    day, hour = _when(p["starts_at"])
+    # Her inbox shows thirty of these: the day is formatted only where the text names it.
+    moment = datetime.fromisoformat(p["starts_at"])
+    hour = format_time(moment, "HH:mm")
     title, place = _title_in_her_language(p), p.get("place") or ""
     if kind == ReminderKind.MEETING_WEEK:
         return (
             _("Over een week: %(title)s", title=title),
-            _("%(day)s om %(time)s. Heb je opvang geregeld?", day=day, time=hour),
+            _("%(day)s om %(time)s. Heb je opvang geregeld?", day=_day(moment), time=hour),
         )
     if kind == ReminderKind.MEETING_DAY_BEFORE:
         body = _("Morgen om %(time)s.", time=hour)
@@ -62,11 +64,11 @@ def render_text(reminder: Reminder, message: StaffMessage | None = None) -> tupl
         if p.get("change") == "cancelled":
             return (
                 _("Gaat niet door: %(title)s", title=title),
-                _("De bijeenkomst van %(day)s gaat niet door.", day=day),
+                _("De bijeenkomst van %(day)s gaat niet door.", day=_day(moment)),
             )
         return (
             _("Verplaatst: %(title)s", title=title),
-            _("Nieuwe tijd: %(day)s om %(time)s.", day=day, time=hour),
+            _("Nieuwe tijd: %(day)s om %(time)s.", day=_day(moment), time=hour),
         )
     return "Elke Stap", str(NEUTRAL_TEXT)
 
@@ -77,9 +79,8 @@ def _title_in_her_language(params: dict) -> str:
     return (params.get("titles") or {}).get(lang) or params.get("title", "")
 
 
-def _when(iso: str) -> tuple[str, str]:
-    moment = datetime.fromisoformat(iso)
-    return format_date(moment, "EEEE d MMMM"), format_time(moment, "HH:mm")
+def _day(moment: datetime) -> str:
+    return format_date(moment, "EEEE d MMMM")
 
 
 def payload_for(
