@@ -26,7 +26,7 @@ def fake():
 def sender():
     key = Vapid()
     key.generate_keys()
-    sender = Sender(key, "mailto:team@elkestap.nl", threads=2)
+    sender = Sender(key, "mailto:team@elkestap.nl", in_flight=2)
     yield sender
     sender.close()
 
@@ -124,3 +124,37 @@ def test_over_tls_the_push_service_certificate_is_checked_and_connections_kept(s
         assert outcome.sent, outcome
         assert [len(fake.messages_for(s)) for s in subs] == [1, 1, 1]
         assert fake.connections_made == 2  # kept for two pushes, then one after it closed
+
+
+def test_an_endpoint_that_would_change_the_request_is_refused(fake, sender):
+    """A line break or space in the path would end the request line and add headers of its
+    own: such a subscription counts as broken and nothing is sent for it."""
+    sub = fake.subscription()
+    for endpoint in (sub["endpoint"] + "\r\nX-Evil: 1", sub["endpoint"] + " x", "ftp://host/p"):
+        outcome = sender.send_one({**sub, "endpoint": endpoint}, PAYLOAD, "t")
+        assert outcome.detail == "invalid:ValueError", endpoint
+    assert fake.requests == 0
+
+
+def test_pushes_wait_for_their_answers_together_and_time_out(fake, monkeypatch):
+    """`in_flight` pushes wait on the push service at once (not one after the other), and one
+    it never answers ends as not answered after the request timeout, without holding up the
+    others."""
+    from webapp.services import push
+
+    monkeypatch.setattr(push, "REQUEST_TIMEOUT", 1.0)
+    key = Vapid()
+    key.generate_keys()
+    sender = Sender(key, "mailto:team@elkestap.nl", in_flight=3)
+    subs = [fake.subscription() for _ in range(5)]
+    fake.stall_after(0)  # holds every push unanswered
+    outcomes, held_before_any_outcome = {}, 0
+    for got in sender.results([(s, PAYLOAD, f"t{i}") for i, s in enumerate(subs)], wait=0.1):
+        if not outcomes:
+            held_before_any_outcome = fake.held
+        outcomes.update(got)
+    fake.resume()
+    sender.close()
+    assert held_before_any_outcome == 3  # three out at once, waiting together
+    assert [outcomes[i].detail for i in range(5)] == ["TimeoutError"] * 5
+    assert fake.held == 5 and fake.received == []

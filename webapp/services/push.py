@@ -11,14 +11,14 @@ import base64
 import http.client
 import logging
 import os
-import queue
-import threading
+import selectors
 import time
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import http_ece
@@ -35,7 +35,7 @@ log = logging.getLogger("elkestap.push")
 KEY_FILE = "vapid_private.pem"
 TTL_SECONDS = 4 * 24 * 60 * 60  # a phone that is off for a long weekend still gets it
 REQUEST_TIMEOUT = 10
-SEND_THREADS = 16  # sending waits on the network; encryption is the CPU part
+IN_FLIGHT = 16  # pushes waiting for their answers at once, each on its own connection
 
 
 class PushConfigError(RuntimeError):
@@ -123,67 +123,65 @@ class Outcome:
 
 
 class Sender:
-    """Sends many messages: VAPID headers signed once per push service and reused until they
-    are close to expiry, and a pool of threads, each with its own kept-alive connection per
-    push service (`push_http`). Sending waits on the network; the CPU goes to encrypting."""
+    """Sends many messages from one thread: VAPID headers signed once per push service and
+    reused until they are close to expiry, connections kept alive between pushes (`Pool`),
+    and up to `in_flight` pushes waiting for their answers at once while the next ones are
+    encrypted. No threads: the CPU goes to encrypting, and handing each push to a thread
+    and its result back cost about as much again (measured: bench/README.md)."""
 
-    def __init__(self, key: Vapid, sub: str, threads: int = SEND_THREADS, ttl: int = TTL_SECONDS):
+    def __init__(self, key: Vapid, sub: str, in_flight: int = IN_FLIGHT, ttl: int = TTL_SECONDS):
         self.key = key
         self.sub = sub
         self.ttl = ttl
-        self.threads = threads
+        self.in_flight = in_flight
         self._headers: dict[str, tuple[float, dict]] = {}
-        self._lock = threading.Lock()
-        self._local = threading.local()
-        self._pool: ThreadPoolExecutor | None = None  # kept: its threads keep their connections
+        self._pool = push_http.Pool(REQUEST_TIMEOUT)
 
     def _headers_for(self, origin: str) -> dict:
         """What every push to this service carries: its VAPID Authorization (RFC 8292), the
         TTL and the encoding. Signed once and kept until an hour before it expires."""
         now = time.time()
-        with self._lock:
-            cached = self._headers.get(origin)
-            if cached and cached[0] - now > 3600:
-                return cached[1]
-            exp = int(now) + 12 * 3600
-            # A fresh claims dict every time: py_vapid writes into it.
-            headers = {
-                **self.key.sign({"sub": self.sub, "aud": origin, "exp": exp}),
-                "TTL": str(self.ttl),
-                "Content-Encoding": "aes128gcm",
-            }
-            self._headers[origin] = (exp, headers)
-            return headers
+        cached = self._headers.get(origin)
+        if cached and cached[0] - now > 3600:
+            return cached[1]
+        exp = int(now) + 12 * 3600
+        # A fresh claims dict every time: py_vapid writes into it.
+        headers = {
+            **self.key.sign({"sub": self.sub, "aud": origin, "exp": exp}),
+            "TTL": str(self.ttl),
+            "Content-Encoding": "aes128gcm",
+        }
+        self._headers[origin] = (exp, headers)
+        return headers
 
-    def _connections(self) -> push_http.Connections:
-        connections = getattr(self._local, "connections", None)
-        if connections is None:
-            connections = self._local.connections = push_http.Connections(REQUEST_TIMEOUT)
-        return connections
-
-    def send_one(
-        self, subscription: dict, payload: bytes, topic: str | None = None, urgency: str = "normal"
-    ) -> Outcome:
-        """One push. `topic` (RFC 8030): a push service holding an undelivered message with the
-        same topic replaces it, so a message sent again after a crash arrives once."""
+    def _prepare(
+        self, subscription: dict, payload: bytes, topic: str | None, urgency: str = "normal"
+    ) -> tuple[push_http.Target, bytes] | Outcome:
+        """The push's bytes, or the Outcome of a broken subscription (bad keys or endpoint),
+        which must not stop the others. `topic` (RFC 8030): a push service holding an
+        undelivered message with the same topic replaces it, so a message sent again after a
+        crash arrives once."""
         try:
             to = push_http.target(subscription["endpoint"])
             body = encrypt(subscription, payload)
-        except Exception as e:  # a broken subscription (bad keys) must not stop the others
+        except Exception as e:
             return Outcome(None, detail=f"invalid:{type(e).__name__}")
         headers = {**self._headers_for(to.origin), "Urgency": urgency}
         if topic:
             headers["Topic"] = topic
+        return to, push_http.request(to, headers, body)
+
+    def send_one(
+        self, subscription: dict, payload: bytes, topic: str | None = None, urgency: str = "normal"
+    ) -> Outcome:
+        """One push, waiting for its answer."""
+        prepared = self._prepare(subscription, payload, topic, urgency)
+        if isinstance(prepared, Outcome):
+            return prepared
         try:
-            answer = self._connections().post(to, headers, body)
-        except (OSError, http.client.HTTPException) as e:  # no answer: refused, reset, timeout
-            return Outcome(None, detail=type(e).__name__)
-        ok = 200 <= answer.status < 300
-        return Outcome(
-            answer.status,
-            retry_after=parse_retry_after(answer.retry_after),
-            detail=None if ok else f"http {answer.status}",
-        )
+            return _outcome(self._pool.post(*prepared))
+        except (OSError, http.client.HTTPException) as e:
+            return _no_answer(e)
 
     def results(
         self, items: list[tuple[dict, bytes, str | None]], wait: float | None = None
@@ -193,41 +191,102 @@ class Sender:
         an empty list when nothing finished within `wait` seconds (the caller renews its
         lease). The caller records them as they come: a sender that dies has recorded what it
         sent."""
-        if not items:
-            return
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(
-                max_workers=max(1, self.threads), thread_name_prefix="push"
-            )
-        finished: queue.SimpleQueue = queue.SimpleQueue()
-
-        def send(index: int, item: tuple) -> None:
-            try:
-                finished.put((index, self.send_one(*item)))
-            except BaseException as e:  # never lose an item: it counts as not sent
-                finished.put((index, Outcome(None, detail=type(e).__name__)))
-
-        for index, item in enumerate(items):
-            self._pool.submit(send, index, item)
-        left = len(items)
-        while left:
-            try:
-                got = [finished.get(timeout=wait)]
-            except queue.Empty:
-                yield []
-                continue
-            while True:
-                try:
-                    got.append(finished.get_nowait())
-                except queue.Empty:
-                    break
-            left -= len(got)
-            yield got
+        flights = _Flights(self._pool, REQUEST_TIMEOUT)
+        waiting = deque(enumerate(items))
+        while waiting or flights:
+            done: list[tuple[int, Outcome]] = []
+            while waiting and len(flights) < self.in_flight:
+                index, item = waiting.popleft()
+                prepared = self._prepare(*item)
+                if isinstance(prepared, Outcome):
+                    done.append((index, prepared))
+                else:
+                    done.extend(flights.start(index, *prepared))
+            if flights:
+                done.extend(flights.answers(timeout=0 if done else wait))
+            yield done
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        self._pool.close()
+
+
+class _Flight(NamedTuple):
+    index: int
+    data: bytes
+    connection: push_http.Connection
+    deadline: float
+
+
+class _Flights:
+    """Pushes sent and waiting for their answer, each on its own connection; their answers
+    read as they arrive (a selector on the sockets)."""
+
+    def __init__(self, pool: push_http.Pool, timeout: float) -> None:
+        self.pool, self.timeout = pool, timeout
+        self.selector = selectors.DefaultSelector()
+
+    def __len__(self) -> int:
+        return len(self.selector.get_map())
+
+    def start(self, index: int, to: push_http.Target, data: bytes) -> list[tuple[int, Outcome]]:
+        """Send; [] once it is on its way, else its outcome."""
+        connection = self.pool.take(to)
+        try:
+            try:
+                connection.send(data)
+            except push_http.Stale:
+                connection.send(data)
+        except OSError as e:
+            self.pool.give_back(connection)
+            return [(index, _no_answer(e))]
+        flight = _Flight(index, data, connection, time.monotonic() + self.timeout)
+        self.selector.register(connection.sock, selectors.EVENT_READ, flight)
+        return []
+
+    def answers(self, timeout: float | None) -> list[tuple[int, Outcome]]:
+        """What was answered within `timeout` seconds (None: until something is), and the
+        pushes that waited longer than the request timeout, as not answered."""
+        earliest = min(key.data.deadline for key in self.selector.get_map().values())
+        until_timeout = max(0.0, earliest - time.monotonic())
+        ready = self.selector.select(
+            until_timeout if timeout is None else min(timeout, until_timeout)
+        )
+        done = []
+        for key, _ in ready:
+            self.selector.unregister(key.fileobj)
+            flight = key.data
+            try:
+                try:
+                    outcome = _outcome(flight.connection.receive())
+                except push_http.Stale:  # closed as it went out: again, on a new connection
+                    flight.connection.send(flight.data)
+                    self.selector.register(flight.connection.sock, selectors.EVENT_READ, flight)
+                    continue
+            except (OSError, http.client.HTTPException) as e:
+                outcome = _no_answer(e)
+            self.pool.give_back(flight.connection)
+            done.append((flight.index, outcome))
+        now = time.monotonic()
+        for key in list(self.selector.get_map().values()):
+            if key.data.deadline <= now:  # no answer in time: the push service may be stuck
+                self.selector.unregister(key.fileobj)
+                key.data.connection.close()
+                self.pool.give_back(key.data.connection)
+                done.append((key.data.index, Outcome(None, detail="TimeoutError")))
+        return done
+
+
+def _outcome(answer: push_http.Answer) -> Outcome:
+    ok = 200 <= answer.status < 300
+    return Outcome(
+        answer.status,
+        retry_after=parse_retry_after(answer.retry_after),
+        detail=None if ok else f"http {answer.status}",
+    )
+
+
+def _no_answer(error: BaseException) -> Outcome:
+    return Outcome(None, detail=type(error).__name__)  # refused, reset, timed out
 
 
 def encrypt(subscription: dict, payload: bytes) -> bytes:

@@ -1,5 +1,5 @@
-"""The HTTP part of web push: one kept-alive HTTP/1.1 connection per push service, per sending
-thread, and the few bytes a push is: one POST written in one piece, one short answer read.
+"""The HTTP part of web push: kept-alive HTTP/1.1 connections to each push service, and the few
+bytes a push is: one POST written in one piece, one short answer read.
 
 Not requests, nor http.client under it: a push is a small POST to one of a handful of hosts,
 and either spent more CPU per push than its encryption (requests: merging settings, preparing
@@ -15,7 +15,7 @@ import http.client
 import re
 import socket
 import ssl
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -55,17 +55,23 @@ def _tls() -> ssl.SSLContext:
 
 
 def target(endpoint: str) -> Target:
-    parts = urlsplit(endpoint)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    scheme, sep, rest = endpoint.partition("://")
+    netloc, _, path = rest.partition("/")
+    if not sep:
         raise ValueError("not an http(s) endpoint")
-    path = parts.path or "/"
-    if parts.query:
-        path += "?" + parts.query
+    path = "/" + path.partition("#")[0]
     if _UNSAFE_IN_PATH.search(path):
         raise ValueError("a space or control character in the endpoint")
+    return Target(*_service(scheme, netloc), path)
+
+
+@lru_cache(maxsize=64)  # a handful of push services; urlsplit's checks once for each
+def _service(scheme: str, netloc: str) -> tuple[str, str, str, int, str]:
+    parts = urlsplit(f"{scheme}://{netloc}")
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ValueError("not an http(s) endpoint")
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return Target(origin, parts.scheme, parts.hostname, port, parts.netloc, path)
+    return f"{parts.scheme}://{parts.netloc}", parts.scheme, parts.hostname, port, parts.netloc
 
 
 def request(to: Target, headers: dict, body: bytes) -> bytes:
@@ -76,38 +82,39 @@ def request(to: Target, headers: dict, body: bytes) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
 
 
-class _Stale(Exception):
-    """A kept-alive connection was closed before the push service answered."""
+class Stale(Exception):
+    """A kept-alive connection was closed before the push service answered: the push never
+    reached it, so it goes again on a new connection (once: a new one raises the error)."""
 
 
 class Connection:
-    """One kept-alive connection, opened when needed; closed after an error or when the
-    push service says so."""
+    """One kept-alive connection to a push service, opened when needed; closed after an
+    error or when the push service says so. One push at a time: send, then receive."""
 
     def __init__(self, to: Target, timeout: float) -> None:
         self.to, self.timeout = to, timeout
         self.sock: socket.socket | None = None
         self.reader = None
+        self.fresh = True  # opened for the push on it now
 
-    def exchange(self, data: bytes) -> Answer:
-        """Send one request and read its answer. Raises OSError or http.client.HTTPException
-        without one, or _Stale when a kept-alive connection turned out closed."""
-        fresh = self.sock is None
-        if fresh:
+    def send(self, data: bytes) -> None:
+        """Raises OSError or Stale."""
+        self.fresh = self.sock is None
+        if self.fresh:
             self._open()
         try:
             self.sock.sendall(data)
+        except BaseException as e:
+            self._failed(e)
+
+    def receive(self) -> Answer:
+        """The answer to what was sent. Raises OSError, http.client.HTTPException or Stale."""
+        try:
             status_line = self.reader.readline(_MAX_LINE + 1)
             if not status_line:
                 raise http.client.RemoteDisconnected("closed without an answer")
-        except _CLOSED_MEANWHILE as e:
-            self.close()
-            if fresh:
-                raise
-            raise _Stale from e
-        except BaseException:
-            self.close()
-            raise
+        except BaseException as e:
+            self._failed(e)
         try:
             answer, keep_alive = _read_answer(status_line, self.reader)
         except BaseException:
@@ -116,6 +123,12 @@ class Connection:
         if not keep_alive:
             self.close()
         return answer
+
+    def _failed(self, error: BaseException):
+        self.close()  # half a push on it: the next one starts clean
+        if isinstance(error, _CLOSED_MEANWHILE) and not self.fresh:
+            raise Stale from error
+        raise error
 
     def _open(self) -> None:
         sock = socket.create_connection((self.to.host, self.to.port), timeout=self.timeout)
@@ -201,26 +214,41 @@ def _skip_chunked(reader) -> None:
     _headers(reader)  # trailers, if any, up to the empty line
 
 
-class Connections:
-    """One thread's connections, by push service. Not shared between threads: a thread that
-    owns its connections needs no lock."""
+class Pool:
+    """Idle connections by push service, kept between pushes (and between batches: a sender
+    lives as long as its worker process)."""
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
-        self._open: dict[str, Connection] = {}
+        self._idle: dict[str, list[Connection]] = {}
 
-    def post(self, to: Target, headers: dict, body: bytes) -> Answer:
-        """POST `body`; raises OSError or http.client.HTTPException when no answer came."""
-        connection = self._open.get(to.origin)
-        if connection is None:
-            connection = self._open[to.origin] = Connection(to, self.timeout)
-        data = request(to, headers, body)
+    def take(self, to: Target) -> Connection:
+        idle = self._idle.get(to.origin)
+        if idle:
+            connection = idle.pop()
+            connection.to = to
+            return connection
+        return Connection(to, self.timeout)
+
+    def give_back(self, connection: Connection) -> None:
+        self._idle.setdefault(connection.to.origin, []).append(connection)
+
+    def post(self, to: Target, data: bytes) -> Answer:
+        """One push, waiting for its answer; raises OSError or http.client.HTTPException when
+        none came."""
+        connection = self.take(to)
         try:
-            return connection.exchange(data)
-        except _Stale:
-            return connection.exchange(data)  # on a new connection, once
+            try:
+                connection.send(data)
+                return connection.receive()
+            except Stale:
+                connection.send(data)
+                return connection.receive()
+        finally:
+            self.give_back(connection)
 
     def close(self) -> None:
-        for connection in self._open.values():
-            connection.close()
-        self._open.clear()
+        for idle in self._idle.values():
+            for connection in idle:
+                connection.close()
+        self._idle.clear()
