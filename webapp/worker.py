@@ -27,7 +27,7 @@ def _app() -> Flask:
     return create_app()
 
 
-@cache  # and one sender: its threads keep their connections to the push services
+@cache  # and one sender: it keeps its connections to the push services
 def _sender(app: Flask):
     with app.app_context():
         return make_sender()

@@ -8,12 +8,13 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import ARRAY, func, insert, literal, literal_column, select, update
 
 from webapp.extensions import db
 from webapp.models import User, utcnow
 from webapp.models.reminders import (
     DeliveryState,
+    NotificationSettings,
     PushAttempt,
     PushDelivery,
     PushState,
@@ -26,7 +27,7 @@ from webapp.services import push as push_service
 from webapp.services.push import Outcome
 from webapp.services.reminders.dispatching import RENEW_EVERY
 from webapp.services.reminders.records import among, chunks
-from webapp.services.reminders.settings import default_settings, load_settings
+from webapp.services.reminders.settings import default_settings
 from webapp.services.reminders.texts import Payloads
 
 log = logging.getLogger("elkestap.reminders")
@@ -51,6 +52,7 @@ def make_sender() -> push_service.Sender | None:
 # Everything one push needs, as plain columns (no ORM objects: a fan-out has thousands).
 _d, _r = PushDelivery.__table__, Reminder.__table__
 _s, _u = PushSubscription.__table__, User.__table__
+_n = NotificationSettings.__table__
 _ROWS = (
     select(
         _d.c.id,
@@ -66,11 +68,13 @@ _ROWS = (
         _s.c.endpoint,
         _s.c.p256dh,
         _s.c.auth,
+        _n.c.lock_screen,  # None: she never chose, so the default
     )
     .select_from(_d)
     .join(_r, _r.c.id == _d.c.reminder_id)
     .join(_u, _u.c.id == _r.c.user_id)
     .outerjoin(_s, _s.c.id == _d.c.subscription_id)
+    .outerjoin(_n, _n.c.user_id == _r.c.user_id)
     .where(_d.c.state == DeliveryState.SENDING)
 )
 
@@ -85,6 +89,13 @@ class _Reminder(NamedTuple):  # what a payload reads of a reminder
 class _Her(NamedTuple):  # and of her account
     id: int
     language: str
+
+
+class _Settings(NamedTuple):  # and of her settings
+    lock_screen: str
+
+
+_DEFAULT_LOCK_SCREEN = default_settings().lock_screen
 
 
 def deliver(
@@ -109,7 +120,6 @@ def deliver(
         for row in db.session.execute(_ROWS.where(among(_d.c.id, chunk)))
         if claimed_at is None or row.claimed_at == claimed_at
     ]
-    settings = load_settings({row.user_id for row in rows})
     messages = _messages({r.target_id for r in rows if r.kind == ReminderKind.MESSAGE})
     record = _Recorder(now, stats)
     payloads = Payloads()
@@ -123,7 +133,7 @@ def deliver(
         payload = payloads.payload_for(
             _Reminder(row.reminder_id, row.kind, row.target_id, row.params),
             _Her(row.user_id, row.language),
-            settings.get(row.user_id) or default_settings(row.user_id),
+            _Settings(row.lock_screen or _DEFAULT_LOCK_SCREEN),
             message,
         )
         subscription = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
@@ -203,7 +213,7 @@ class _Recorder:
         self.first_waiting = None
         if not self.attempts:
             return
-        db.session.execute(insert(PushAttempt), self.attempts)
+        _insert_attempts(self.attempts)
         _record_results(self.groups, self.now)
         if self.gone_subs:
             _forget_phones(self.gone_subs)
@@ -225,6 +235,20 @@ class _Recorder:
                 .values(claimed_at=self.clock())
             )
         db.session.commit()
+
+
+def _insert_attempts(rows: list[dict]) -> None:
+    """On PostgreSQL one `INSERT … SELECT * FROM unnest(arrays)`: one parameter per column
+    and the same SQL for any number of rows, where an executemany costs the sender a
+    statement per row. Elsewhere (SQLite) the executemany."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        db.session.execute(insert(PushAttempt), rows)
+        return
+    t = PushAttempt.__table__
+    columns = [t.c.delivery_id, t.c.at, t.c.status_code, t.c.outcome, t.c.detail]
+    arrays = [literal([row[c.name] for row in rows], ARRAY(c.type)) for c in columns]
+    rows_of_arrays = select(literal_column("*")).select_from(func.unnest(*arrays))
+    db.session.execute(insert(t).from_select(columns, rows_of_arrays))
 
 
 def _messages(message_ids: set[int]) -> dict[int, StaffMessage]:
