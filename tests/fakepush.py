@@ -82,6 +82,10 @@ class _Handler(BaseHTTPRequestHandler):
             for chunk in (text[:half], text[half:]):
                 self.wfile.write(b"%x;ext=1\r\n%s\r\n" % (len(chunk), chunk))
             self.wfile.write(b"0\r\nX-Trailer: 1\r\n\r\n")
+        elif style == "bad-length":  # not HTTP: a length that is not a number
+            self.send_header("Content-Length", "many")
+            self.end_headers()
+            self.close_connection = True
         elif style == "until-close":  # no length: the body ends when the connection does
             self.send_header("Connection", "close")
             self.end_headers()
@@ -118,7 +122,7 @@ class FakePushService:
         self._resumed = threading.Event()
         self.held = 0  # requests waiting unanswered while stalled
         self.dropped = 0  # requests read and then left without an answer ("drop_once")
-        self.answer_style = "empty"  # or "length", "chunked", "until-close": how a body ends
+        self.answer_style = "empty"  # or "length", "chunked", "until-close", "bad-length"
         self.connections_made = 0
         self._connections: set = set()  # open client connections, to close them (idle or not)
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -158,3 +158,14 @@ def test_pushes_wait_for_their_answers_together_and_time_out(fake, monkeypatch):
     assert held_before_any_outcome == 3  # three out at once, waiting together
     assert [outcomes[i].detail for i in range(5)] == ["TimeoutError"] * 5
     assert fake.held == 5 and fake.received == []
+
+
+def test_an_answer_that_is_not_http_ends_that_push_only(fake, sender):
+    """A push service whose answer cannot be read (a length that is no number): that push
+    counts as not answered, the others go on, and the next push gets a new connection."""
+    fake.answer_style = "bad-length"
+    subs = [fake.subscription() for _ in range(3)]
+    outcomes = dict(o for got in sender.results([(s, PAYLOAD, "t") for s in subs]) for o in got)
+    assert [outcomes[i].detail for i in range(3)] == ["ValueError"] * 3
+    fake.answer_style = "empty"
+    assert sender.send_one(fake.subscription(), PAYLOAD, "t").sent

@@ -8,7 +8,6 @@ is `PUSH_CONTACT`, a real `mailto:` (Apple refuses `@localhost`).
 """
 
 import base64
-import http.client
 import logging
 import os
 import selectors
@@ -180,7 +179,7 @@ class Sender:
             return prepared
         try:
             return _outcome(self._pool.post(*prepared))
-        except (OSError, http.client.HTTPException) as e:
+        except Exception as e:  # no answer, or one that is not HTTP
             return _no_answer(e)
 
     def results(
@@ -193,18 +192,21 @@ class Sender:
         sent."""
         flights = _Flights(self._pool, REQUEST_TIMEOUT)
         waiting = deque(enumerate(items))
-        while waiting or flights:
-            done: list[tuple[int, Outcome]] = []
-            while waiting and len(flights) < self.in_flight:
-                index, item = waiting.popleft()
-                prepared = self._prepare(*item)
-                if isinstance(prepared, Outcome):
-                    done.append((index, prepared))
-                else:
-                    done.extend(flights.start(index, *prepared))
-            if flights:
-                done.extend(flights.answers(timeout=0 if done else wait))
-            yield done
+        try:
+            while waiting or flights:
+                done: list[tuple[int, Outcome]] = []
+                while waiting and len(flights) < self.in_flight:
+                    index, item = waiting.popleft()
+                    prepared = self._prepare(*item)
+                    if isinstance(prepared, Outcome):
+                        done.append((index, prepared))
+                    else:
+                        done.extend(flights.start(index, *prepared))
+                if flights:
+                    done.extend(flights.answers(timeout=0 if done else wait))
+                yield done
+        finally:  # also when the caller stops early: unread answers make a connection useless
+            flights.close()
 
     def close(self) -> None:
         self._pool.close()
@@ -236,7 +238,7 @@ class _Flights:
                 connection.send(data)
             except push_http.Stale:
                 connection.send(data)
-        except OSError as e:
+        except Exception as e:  # refused, reset, a TLS or name error: this push only
             self.pool.give_back(connection)
             return [(index, _no_answer(e))]
         flight = _Flight(index, data, connection, time.monotonic() + self.timeout)
@@ -262,7 +264,7 @@ class _Flights:
                     flight.connection.send(flight.data)
                     self.selector.register(flight.connection.sock, selectors.EVENT_READ, flight)
                     continue
-            except (OSError, http.client.HTTPException) as e:
+            except Exception as e:  # no answer, or one that is not HTTP: this push only
                 outcome = _no_answer(e)
             self.pool.give_back(flight.connection)
             done.append((flight.index, outcome))
@@ -274,6 +276,12 @@ class _Flights:
                 self.pool.give_back(key.data.connection)
                 done.append((key.data.index, Outcome(None, detail="TimeoutError")))
         return done
+
+    def close(self) -> None:
+        for key in list(self.selector.get_map().values()):
+            key.data.connection.close()
+            self.pool.give_back(key.data.connection)
+        self.selector.close()
 
 
 def _outcome(answer: push_http.Answer) -> Outcome:
