@@ -117,27 +117,41 @@ def _install_request_hooks(app: Flask) -> None:
         lang = str(get_locale() or "nl")
         return {"lang": lang, "dir": text_direction(lang)}
 
+    # Every answer carries these, unless a view set its own (a view's Cache-Control, say).
+    every_answer = [
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+    ]
+    # Only ever over HTTPS, also when she types the address without it.
+    https_only = app.config["ENV_NAME"] == "production"
+
     @app.after_request
     def security_headers(response):
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
-        )
+        headers = response.headers
+        # The names present, read once: werkzeug's `setdefault` raises and catches an
+        # exception inside for each header that is missing, which is every one of these.
+        present = {name.lower() for name, _value in headers.items()}
+        for name, value in every_answer:
+            if name.lower() not in present:
+                headers.add(name, value)
         if request.path.startswith("/assets/"):
             # The same immutable files for everyone: no user lookup, no cookie, cacheable.
-            response.headers.pop("Set-Cookie", None)
+            headers.pop("Set-Cookie", None)
             return response
         # The same URL answers a full page or an htmx fragment: caches must keep them apart.
         response.vary.add("HX-Request")
-        if app.config["ENV_NAME"] == "production":
-            # Only ever over HTTPS, also when she types the address without it.
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        if current_user.is_authenticated and not getattr(g, "cacheable_publicly", False):
+        if https_only and "strict-transport-security" not in present:
+            headers.add("Strict-Transport-Security", "max-age=31536000")
+        if (
+            "cache-control" not in present
+            and current_user.is_authenticated
+            and not getattr(g, "cacheable_publicly", False)
+        ):
             # Private pages are kept by her own service worker (the Cache API, wiped at logout),
             # never by the browser's disk cache or a shared one: no-store.
-            response.headers.setdefault("Cache-Control", "private, no-store")
+            headers.add("Cache-Control", "private, no-store")
         return response
 
 
@@ -158,9 +172,20 @@ def _etag_for_pages(app: Flask) -> None:
         ):
             response.set_etag(security.page_tag(response.get_data()))
             # Answered here for a phone that takes the page uncompressed; Flask-Compress
-            # answers for the compressed copies, whose tags carry the encoding.
-            response.make_conditional(request)
+            # answers for the compressed copies, whose tags carry the encoding. Only a request
+            # that asks conditionally can be answered so (most pages are first visits).
+            if any(key in request.environ for key in _CONDITIONAL):
+                response.make_conditional(request)
         return response
+
+
+# The request headers werkzeug's make_conditional answers (a Range only with accept_ranges).
+_CONDITIONAL = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def _one_date_header(app: Flask) -> None:
