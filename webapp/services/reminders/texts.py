@@ -4,11 +4,10 @@ language. The lock screen shows only the neutral text unless she chose details."
 import json
 from datetime import datetime
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from webapp.i18n import LANGUAGES, format_date, format_time, in_language
+from webapp.i18n import LANGUAGES, format_date, format_time, in_language, page_language
 from webapp.models import User
 from webapp.models.reminders import NotificationSettings, Reminder, ReminderKind, StaffMessage
 from webapp.services.reminders.records import build_path
@@ -23,7 +22,7 @@ def render_text(reminder: Reminder, message: StaffMessage | None = None) -> tupl
     p = reminder.params or {}
     kind = reminder.kind
     if kind == ReminderKind.MESSAGE:
-        lang = str(get_locale() or "nl")
+        lang = page_language()
         author = p.get("author") or "Elke Stap"
         return _("Bericht van %(name)s", name=author), (
             message.text_in("body", lang) if message else ""
@@ -75,7 +74,7 @@ def render_text(reminder: Reminder, message: StaffMessage | None = None) -> tupl
 
 def _title_in_her_language(params: dict) -> str:
     """A meeting's title in the reader's language when the meeting has that version."""
-    lang = str(get_locale() or "nl")
+    lang = page_language()
     return (params.get("titles") or {}).get(lang) or params.get("title", "")
 
 
