@@ -107,25 +107,17 @@ class PlainLocale(Locale):
     row. Read once per language here, the same names and patterns; `format_date` and the
     others accept any `Locale`."""
 
-    @cached_property
-    def days(self):
-        return _plain(self._data["days"])
+    days = property(lambda self: self._read_once("days"))
+    months = property(lambda self: self._read_once("months"))
+    date_formats = property(lambda self: self._read_once("date_formats"))
+    time_formats = property(lambda self: self._read_once("time_formats"))
+    datetime_formats = property(lambda self: self._read_once("datetime_formats"))
 
-    @cached_property
-    def months(self):
-        return _plain(self._data["months"])
-
-    @cached_property
-    def date_formats(self):
-        return _plain(self._data["date_formats"])
-
-    @cached_property
-    def time_formats(self):
-        return _plain(self._data["time_formats"])
-
-    @cached_property
-    def datetime_formats(self):
-        return _plain(self._data["datetime_formats"])
+    def _read_once(self, key: str):
+        read = self.__dict__.setdefault("_read", {})
+        if key not in read:
+            read[key] = _plain(self._data[key])
+        return read[key]
 
 
 def _plain(value):
