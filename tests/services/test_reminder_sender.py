@@ -59,12 +59,14 @@ def test_a_sender_renews_its_claim_while_the_push_service_keeps_it_waiting(
 ):
     """A slow push service is not a dead sender: while answers are awaited the claim moves
     on, so no other run (which takes claims older than STALE_AFTER) sends the same again."""
-    from webapp.services.reminders import delivery
+    from webapp.services.reminders import delivery, outcomes
 
-    monkeypatch.setattr(delivery, "RENEW_EVERY", timedelta(seconds=0.2))
+    # How often the sender looks up from its answers, and how often it renews its claim.
+    for module in (delivery, outcomes):
+        monkeypatch.setattr(module, "RENEW_EVERY", timedelta(seconds=0.2))
     # What the waiting deliveries' claims are after each look at the lease (read, not changed).
     claims_while_waiting = []
-    look_at_the_lease = delivery._Recorder.renew_if_due
+    look_at_the_lease = outcomes.Recorder.renew_if_due
 
     def and_read_the_claims(recorder, waiting):
         look_at_the_lease(recorder, waiting)
@@ -78,7 +80,7 @@ def test_a_sender_renews_its_claim_while_the_push_service_keeps_it_waiting(
         if len(set(claims_while_waiting) - {NOON}) >= 2:
             fake_push.resume()  # renewed twice: the push service answers again
 
-    monkeypatch.setattr(delivery._Recorder, "renew_if_due", and_read_the_claims)
+    monkeypatch.setattr(outcomes.Recorder, "renew_if_due", and_read_the_claims)
     for name in ("sara", "amina", "ewa"):
         subscribe(fake_push, people[name])
     service.send_staff_message(people["medewerker"], "group", "Hoi", group=group, now=NOON)

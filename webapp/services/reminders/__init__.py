@@ -26,7 +26,7 @@ Where things are:
 """
 
 from webapp.services.reminders.clock import TZ, local_to_utc, utc_to_local
-from webapp.services.reminders.delivery import MAX_TRIES, deliver
+from webapp.services.reminders.delivery import deliver
 from webapp.services.reminders.demo_message import load_demo_sent, load_demo_welcome
 from webapp.services.reminders.dispatching import STALE_AFTER, claim_deliveries, dispatch
 from webapp.services.reminders.her_inbox import (
@@ -41,6 +41,7 @@ from webapp.services.reminders.her_inbox import (
     unread_count,
 )
 from webapp.services.reminders.news import materials_published
+from webapp.services.reminders.outcomes import MAX_TRIES
 from webapp.services.reminders.records import build_path, create_reminders
 from webapp.services.reminders.schedule import (
     DAY_BEFORE_AT,
