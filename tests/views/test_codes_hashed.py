@@ -1,6 +1,8 @@
 """Invitation and reset codes are stored as a hash only: the database holds no code, the code
 works as typed, and the invitation page shows it only on the phone where it was made."""
 
+import hashlib
+
 from sqlalchemy import text
 
 from tests.conftest import Auth
@@ -17,6 +19,21 @@ def test_the_database_holds_no_code(app, medewerker, zuid, sara):
         assert stored[0]["code_hash"] == access_codes.hash_code(code)
     typed = f"{invitation.code[:4].lower()}-{invitation.code[4:]}"
     assert access_codes.find_open_invitation(typed).id == invitation.id
+
+
+def test_a_copy_of_the_database_alone_does_not_give_the_codes_back(app, medewerker, sara):
+    """The stored hash is keyed with the app's secret: trying every code against a plain
+    SHA-256 finds nothing, and under another SECRET_KEY the same code hashes differently."""
+    code = access_codes.create_reset_code(medewerker, sara).code
+    stored = db.session.execute(text("SELECT code_hash FROM reset_codes")).scalar_one()
+    assert stored != hashlib.sha256(code.encode()).hexdigest()
+    secret = app.secret_key
+    app.secret_key = "another-deployment-secret"
+    try:
+        assert access_codes.hash_code(code) != stored
+    finally:
+        app.secret_key = secret
+    assert access_codes.hash_code(code) == stored
 
 
 def test_the_invitation_page_shows_the_code_only_where_it_was_made(
