@@ -54,3 +54,15 @@ def test_the_invitation_page_shows_the_code_only_where_it_was_made(
     there = elsewhere.get(location).get_data(as_text=True)
     assert 'class="code code-large"' not in there
     assert "Maak dan een nieuwe uitnodiging" in there
+
+
+def test_a_code_handed_out_before_the_key_still_works(app, medewerker, zuid):
+    """Codes hashed by migration 7d3a9c1e5b20 (plain SHA-256) keep working until they expire."""
+    invitation = access_codes.create_invitation(medewerker, "deelneemster", zuid.organisation, zuid)
+    plain = hashlib.sha256(invitation.code.encode()).hexdigest()
+    db.session.execute(
+        text("UPDATE invitations SET code_hash = :plain WHERE id = :id"),
+        {"plain": plain, "id": invitation.id},
+    )
+    db.session.commit()
+    assert access_codes.find_open_invitation(invitation.code.lower()).id == invitation.id

@@ -49,6 +49,13 @@ def _code_key() -> bytes:
     return hmac.new(current_app.secret_key.encode(), b"access codes", hashlib.sha256).digest()
 
 
+def _stored_as(typed: str) -> list[str]:
+    """The hashes a code handed out may be stored under: the keyed one, and the plain SHA-256
+    of codes made before it (migration 7d3a9c1e5b20 promised they keep working). No new code
+    is stored so; those last at most INVITATION_DAYS, and then this second form can go."""
+    return [hash_code(typed), hashlib.sha256(normalise_code(typed).encode()).hexdigest()]
+
+
 def format_code(code: str) -> str:
     """Two groups of four, easier to read aloud: 'ACDE-FGHJ'."""
     return f"{code[:4]}-{code[4:]}"
@@ -103,7 +110,7 @@ def _usable(row, used_message, unknown_message=UNKNOWN_CODE):
 def find_open_invitation(typed_code: str) -> Invitation:
     """The invitation for this code, if it can still be used; else a friendly reason why not."""
     invitation = db.session.scalar(
-        select(Invitation).where(Invitation.code_hash == hash_code(typed_code))
+        select(Invitation).where(Invitation.code_hash.in_(_stored_as(typed_code)))
     )
     return _usable(invitation, _l("Deze code is al gebruikt. Heb je al een account? Log dan in."))
 
@@ -192,7 +199,7 @@ def redeem_reset_code(username: str, typed_code: str, new_password: str) -> User
         select(ResetCode)
         .join(User, User.id == ResetCode.user_id)
         .where(
-            ResetCode.code_hash == hash_code(typed_code),
+            ResetCode.code_hash.in_(_stored_as(typed_code)),
             User.username == normalise_username(username),
         )
     )
