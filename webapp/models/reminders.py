@@ -9,7 +9,7 @@ exists (and is pushed) at most once. Its text is not stored: it is rendered from
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.models.accounts import User
@@ -63,6 +63,17 @@ class Reminder(ChangeTimes, Base):
     __table_args__ = (
         UniqueConstraint("user_id", "kind", "target_id", "moment"),
         Index("ix_reminders_state_due", "push_state", "due_at"),
+        # Her inbox, newest first, a page at a time: read in order from here, not all of her
+        # reminders sorted for every page (a year holds hundreds).
+        Index("ix_reminders_user_due", "user_id", "due_at", "id"),
+        # Her unread count, on every page of hers (the tab badge): only the unread are read.
+        Index(
+            "ix_reminders_unread",
+            "user_id",
+            "due_at",
+            sqlite_where=text("read_at IS NULL"),
+            postgresql_where=text("read_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
