@@ -35,8 +35,8 @@ _PATHS = {
 
 def _svg(name: str, path: str) -> Markup:
     return Markup(
-        f'<svg class="icon icon-{name}" viewBox="0 0 24 24" aria-hidden="true" '
-        f'focusable="false">{path}</svg>'
+        # No focusable="false": only old Internet Explorer put an SVG in the tab order.
+        f'<svg class="icon icon-{name}" viewBox="0 0 24 24" aria-hidden="true">{path}</svg>'
     )
 
 

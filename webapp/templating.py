@@ -25,12 +25,11 @@ def written_by_staff(value, name: str | None = None) -> Markup:
     `{{ meeting|staff_text('title') }}`: her version of the field (`HasVersions`), else the
     Dutch text marked lang="nl". `{{ text|staff_text }}`: a plain string, always Dutch."""
     if name is None:
-        return Markup(f'<bdi lang="nl" dir="auto">{escape(value)}</bdi>')
-    # Built with escape() rather than Markup.format: a list shows two or three per line.
+        return Markup(f'<bdi lang="nl">{escape(value)}</bdi>')
+    # Built with escape() rather than Markup.format: a list shows two or three per line. No
+    # dir attribute: a <bdi> is dir="auto" unless it says otherwise.
     lang = value.language_in(name, current_language())
-    return Markup(
-        f'<bdi lang="{escape(lang)}" dir="auto">{escape(value.version(name, lang))}</bdi>'
-    )
+    return Markup(f'<bdi lang="{escape(lang)}">{escape(value.version(name, lang))}</bdi>')
 
 
 def written_by_staff_formatted(value, name: str) -> Markup:

@@ -352,12 +352,10 @@ def test_a_group_step_written_in_arabic_reaches_amina_in_arabic(
     auth.logout()
     auth.login(amina)
     her = client.get("/plan/").get_data(as_text=True)
-    assert '<bdi lang="ar" dir="auto">مقهى اللغة في الحي</bdi>' in her
+    assert '<bdi lang="ar">مقهى اللغة في الحي</bdi>' in her
     auth.logout()
     auth.login(ewa)  # no Polish version yet: the Dutch text, marked Dutch
-    assert '<bdi lang="nl" dir="auto">Taalcafé in de wijk</bdi>' in client.get("/plan/").get_data(
-        as_text=True
-    )
+    assert '<bdi lang="nl">Taalcafé in de wijk</bdi>' in client.get("/plan/").get_data(as_text=True)
 
 
 def test_staff_edit_a_group_step_in_every_language(client, auth, medewerker, zuid):

@@ -41,13 +41,11 @@ def test_each_participant_reads_her_version_else_dutch_marked_nl(client, auth, m
     db.session.commit()
     auth.login("amina")
     html = client.get(f"/agenda/{meeting.id}").get_data(as_text=True)
-    assert '<bdi lang="ar" dir="auto">لقاء البداية</bdi>' in html
-    assert '<bdi lang="ar" dir="auto">جواز سفركِ</bdi>' in html
-    assert '<bdi lang="ar" dir="auto">لقاء البداية</bdi>' in client.get("/agenda").get_data(
-        as_text=True
-    )
+    assert '<bdi lang="ar">لقاء البداية</bdi>' in html
+    assert '<bdi lang="ar">جواز سفركِ</bdi>' in html
+    assert '<bdi lang="ar">لقاء البداية</bdi>' in client.get("/agenda").get_data(as_text=True)
     auth.logout()
     auth.login("ewa")
     html = client.get(f"/agenda/{meeting.id}").get_data(as_text=True)
-    assert '<bdi lang="nl" dir="auto">Startbijeenkomst</bdi>' in html
+    assert '<bdi lang="nl">Startbijeenkomst</bdi>' in html
     assert "لقاء" not in html
