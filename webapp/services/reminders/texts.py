@@ -86,8 +86,7 @@ def payload_for(
     reminder: Reminder, user: User, settings: NotificationSettings, message: StaffMessage | None
 ) -> dict:
     """What the phone receives: rendered now, in her language; neutral unless she chose details."""
-    lang, details = _language_of(user), settings.lock_screen == "details"
-    return _payload(reminder, user, lang, details, _texts(reminder, lang, details, message))
+    return Payloads().payload_for(reminder, user, settings, message)
 
 
 class Payloads:
