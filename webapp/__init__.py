@@ -13,6 +13,7 @@ from itsdangerous.encoding import want_bytes
 from webapp.config import load_config
 from webapp.extensions import babel, compress, csrf, db, htmx, limiter, login_manager
 from webapp.request_input import BoundedIntegerConverter, CleanRequest
+from webapp.templating import PageEnvironment
 
 BLUEPRINTS = (
     "webapp.auth:bp",
@@ -202,7 +203,10 @@ def _one_date_header(app: Flask) -> None:
 class ElkeStap(Flask):
     """Flask, asking once per function whether it is a coroutine: it asks for every hook of
     every request (a dozen per page), and the answer never changes. (`ensure_sync` is the
-    method Flask says to override for how functions are run.)"""
+    method Flask says to override for how functions are run.) Its templates' globals are
+    plain dicts (`templating.PageEnvironment`)."""
+
+    jinja_environment = PageEnvironment
 
     def ensure_sync(self, func):
         known = self.__dict__.setdefault("_sync_functions", {})

@@ -1,5 +1,6 @@
 """Languages: which one a page is in, and which way it reads."""
 
+import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
@@ -10,6 +11,7 @@ import flask_babel
 from babel import Locale, dates
 from flask import current_app, g, has_app_context, has_request_context, request, session
 from flask_login import current_user
+from markupsafe import Markup
 
 # The order is the order of the language buttons; Dutch is the source language.
 LANGUAGES = {
@@ -200,6 +202,40 @@ class Babel(flask_babel.Babel):
             npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
             newstyle=True,
         )
+        # `_()` and `ngettext()`, the two the templates use, as one call each instead of
+        # Jinja's three (alias, newstyle wrapper, callable), and a text without values
+        # translated and made markup once per language (`_TemplateTexts`).
+        texts = _TemplateTexts(catalog)
+        app.jinja_env.globals.update(
+            _=texts.gettext, gettext=texts.gettext, ngettext=texts.ngettext
+        )
         app.jinja_env.filters.update(
             datetimeformat=format_datetime, dateformat=format_date, timeformat=format_time
         )
+
+
+class _TemplateTexts:
+    """Jinja's newstyle gettext, in one step: the text of her catalog as markup, with its
+    `%(name)s` values escaped in (exactly what `install_gettext_callables(newstyle=True)`
+    gives, tested in test_languages.py). A text without values is the same markup on every
+    page of a language: it is kept per catalog, and a page asks a dict for it."""
+
+    def __init__(self, catalog) -> None:
+        self.catalog = catalog
+        self.plain: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def gettext(self, string: str, **variables) -> Markup:
+        catalog = self.catalog()
+        if variables:
+            return Markup(catalog.ugettext(string)) % variables
+        known = self.plain.get(catalog)
+        if known is None:
+            known = self.plain[catalog] = {}
+        text = known.get(string)
+        if text is None:
+            text = known[string] = Markup(catalog.ugettext(string)) % {}
+        return text
+
+    def ngettext(self, singular: str, plural: str, num: int, **variables) -> Markup:
+        variables.setdefault("num", num)
+        return Markup(self.catalog().ungettext(singular, plural, num)) % variables

@@ -1,6 +1,7 @@
 """Helpers every template may use."""
 
 from flask import Flask, current_app, g
+from flask.templating import Environment
 from flask_login import current_user
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
@@ -16,6 +17,19 @@ from webapp.navigation import more_links, tab_bar
 from webapp.security import csrf_token_for_page
 from webapp.services.materials.files import MAX_FILE, human_size
 from webapp.shell_cache import once_per_language
+
+
+class PageEnvironment(Environment):
+    """Flask's Jinja environment, with each template's globals in one plain dict.
+
+    Jinja keeps them as a ChainMap over the environment's own, and each
+    `{% from "…" import … %}` compares the names of the page's globals with the imported
+    template's through it, one lookup per name in Python (six imports and 36 names on her
+    home). A dict compares them in C. The app sets all its globals while it is made, before a
+    template is loaded, as Jinja asks; a template loaded later sees them all."""
+
+    def make_globals(self, d):
+        return {**self.globals, **d} if d else dict(self.globals)
 
 
 def written_by_staff(value, name: str | None = None) -> Markup:

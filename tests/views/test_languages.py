@@ -154,3 +154,33 @@ def test_dates_read_as_flask_babel_writes_them(app, lang):
         for pattern in ["EEEE d MMMM", "EEE d MMM", "LLLL", "LLL", "full"]:
             for d in [*every_day, *every_month]:
                 assert i18n.format_date(d, pattern) == flask_babel.format_date(d, pattern)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_template_texts_read_as_jinjas_own_gettext_writes_them(app, lang):
+    """`_()` and `ngettext()` in templates are one call each (webapp.i18n._TemplateTexts), with
+    the same markup as Jinja's newstyle gettext: values escaped, `num` filled in, the same text
+    on a second page from the kept copy."""
+    import jinja2
+    from flask import render_template_string
+
+    from webapp import i18n
+    from webapp.extensions import babel
+
+    source = (
+        "{{ _('Sluiten') }}|{{ _('Sluiten') }}|{{ _('<em>%(name)s</em>', name=who) }}|"
+        "{{ ngettext('Je hebt %(num)d nieuw bericht', 'Je hebt %(num)d nieuwe berichten', 1) }}|"
+        "{{ ngettext('Je hebt %(num)d nieuw bericht', 'Je hebt %(num)d nieuwe berichten', n) }}|"
+        "{{ ngettext('%(num)d van %(total)s', '%(num)d van %(total)s', n, total=who) }}"
+    )
+    values = {"who": '<b>"Sara" & co</b>', "n": 3}
+    with app.test_request_context("/"), i18n.in_language(lang):
+        catalog = babel.domain_instance.get_translations()
+        stock = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+        stock.install_gettext_callables(catalog.ugettext, catalog.ungettext, newstyle=True)
+        expected = stock.from_string(source).render(values)
+        assert render_template_string(source, **values) == expected
+        assert render_template_string(source, **values) == expected  # from the kept texts
+        assert "<em>&lt;b&gt;" in expected  # the text is markup, her value is escaped
+        if lang != "nl":
+            assert "Sluiten|" not in expected  # really translated
