@@ -20,14 +20,12 @@ from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-import http_ece
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 from flask import current_app
 from py_vapid import Vapid
 from py_vapid.utils import b64urlencode
 
-from webapp.services import push_http
+from webapp.services import push_crypto, push_http
 
 log = logging.getLogger("elkestap.push")
 
@@ -301,13 +299,7 @@ def encrypt(subscription: dict, payload: bytes) -> bytes:
     """The aes128gcm body (RFC 8291) for her phone's keys, with a new ephemeral key of ours
     for each message, as the RFC requires. Raises on keys that are missing or not a point."""
     keys = subscription["keys"]
-    return http_ece.encrypt(
-        payload,
-        private_key=ec.generate_private_key(ec.SECP256R1()),
-        dh=_b64decode(keys["p256dh"]),
-        auth_secret=_b64decode(keys["auth"]),
-        version="aes128gcm",
-    )
+    return push_crypto.encrypt(_b64decode(keys["p256dh"]), _b64decode(keys["auth"]), payload)
 
 
 def _b64decode(value: str) -> bytes:
