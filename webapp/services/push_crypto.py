@@ -9,7 +9,7 @@ it comes to when every output is at most 32 bytes. The tests decrypt what it mak
 http_ece, an independent implementation.
 """
 
-import hashlib
+import hmac
 import os
 import struct
 
@@ -70,16 +70,6 @@ def _hkdf_expand(prk: bytes, info: bytes, length: int) -> bytes:
     return hmac_sha256(prk, info + b"\x01")[:length]
 
 
-_BLOCK = 64  # SHA-256's block size
-_INNER_PAD = bytes(b ^ 0x36 for b in range(256))
-_OUTER_PAD = bytes(b ^ 0x5C for b in range(256))
-
-
 def hmac_sha256(key: bytes, message: bytes) -> bytes:
-    """HMAC-SHA256 (RFC 2104) as two hashlib hashes: the stdlib's `hmac` sets up an OpenSSL
-    HMAC context for every call, 4.4 µs against 2.9 µs here, five times per message."""
-    if len(key) > _BLOCK:
-        key = hashlib.sha256(key).digest()
-    key = key.ljust(_BLOCK, b"\0")
-    inner = hashlib.sha256(key.translate(_INNER_PAD) + message).digest()
-    return hashlib.sha256(key.translate(_OUTER_PAD) + inner).digest()
+    """HMAC-SHA256 (RFC 2104), the standard library's one-shot form (no HMAC object)."""
+    return hmac.digest(key, message, "sha256")
