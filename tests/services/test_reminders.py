@@ -94,9 +94,14 @@ def test_one_run_renders_each_message_for_each_language_and_lock_screen(people, 
     subs = {u.username: subscribe(fake_push, u) for u in (amina, noor)}
     for text in ("Hoi", "Tot morgen"):
         service.send_staff_message(
-            people["medewerker"], "group", text, translations={"ar": text + " (ar)"}, group=group
+            people["medewerker"],
+            "group",
+            text,
+            translations={"ar": text + " (ar)"},
+            group=group,
+            now=NOON,
         )
-    service.send_due(use_rq=False)
+    service.send_due(now=NOON, use_rq=False)
     with in_language("ar"):
         neutral = _("Je hebt een nieuw bericht van Elke Stap")
     got = {name: fake_push.messages_for(sub) for name, sub in subs.items()}
