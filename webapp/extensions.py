@@ -1,7 +1,7 @@
 """Extension objects, created unbound and attached to the app in create_app()."""
 
 import flask_limiter
-from flask import current_app, request
+from flask import Flask
 from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_limiter.util import get_remote_address
@@ -11,40 +11,20 @@ from flask_wtf.csrf import CSRFProtect
 from webapp.database import Database
 from webapp.i18n import Babel
 
-RATE_LIMITED = "has_rate_limits"
-
 
 class Limiter(flask_limiter.Limiter):
     """Flask-Limiter, consulted only by the views that have limits.
 
-    The app has no limit for every page, yet Flask-Limiter works out each request's limits
-    before it runs. The views decorated by `limit` / `shared_limit` are marked, and the
-    request identity (Flask-Limiter's `request_identifier`) of every other request is empty,
-    which Flask-Limiter takes as exempt before it looks for limits."""
+    A view decorated by `limit` / `shared_limit` checks its limits itself when it is called.
+    The app has no limit for every page, so the check Flask-Limiter also runs before every
+    request never finds one, yet it cost 7 % of the instructions of every logged-in page
+    (bench/README.md, "The floor"): it is taken out of the app's before-request functions."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(request_identifier=self._endpoint_with_limits, **kwargs)
-
-    @staticmethod
-    def _endpoint_with_limits() -> str:
-        endpoint = request.endpoint
-        view = current_app.view_functions.get(endpoint) if endpoint else None
-        return endpoint if getattr(view, RATE_LIMITED, False) else ""
-
-    def limit(self, *args, **kwargs):
-        return _marked(super().limit(*args, **kwargs))
-
-    def shared_limit(self, *args, **kwargs):
-        return _marked(super().shared_limit(*args, **kwargs))
-
-
-def _marked(decorator):
-    def apply(view):
-        limited = decorator(view)
-        setattr(limited, RATE_LIMITED, True)  # kept by functools.wraps in @roles
-        return limited
-
-    return apply
+    def init_app(self, app: Flask) -> None:
+        super().init_app(app)
+        before = app.before_request_funcs.get(None, [])
+        if self._check_request_limit in before:  # (once per app: init_app may run again)
+            before.remove(self._check_request_limit)
 
 
 db = Database()

@@ -348,3 +348,15 @@ def test_the_phone_cookie_names_nobody_and_stays_after_logout(app, client, sara)
     # It goes only to the login page, not with every request she makes.
     assert f"{COOKIE}=" in _try(phone, "sara").request.headers["Cookie"]
     assert f"{COOKIE}=" not in phone.client.get("/").request.headers["Cookie"]
+
+
+def test_only_the_views_with_limits_consult_the_limiter(app, client, auth, sara):
+    """The limited views check their limits in their decorators (the tests above); nothing of
+    the limiter runs before the other pages (it found no limit there, at 7 % of each page)."""
+    before = app.before_request_funcs.get(None, [])
+    assert not [f for f in before if getattr(f, "__self__", None) is limiter]
+    auth.login("sara")
+    assert client.get("/").status_code == 200
+    auth.logout()
+    statuses = [_login(client, auth, "nobody", "fout").status_code for _ in range(11)]
+    assert statuses[-1] == 429
