@@ -142,7 +142,12 @@ def _install_request_hooks(app: Flask) -> None:
             headers.pop("Set-Cookie", None)
             return response
         # The same URL answers a full page or an htmx fragment: caches must keep them apart.
-        response.vary.add("HX-Request")
+        # (werkzeug's `response.vary` parses the header into a set and writes it back: 1 % of
+        # every page, for the usual answer that has no Vary yet.)
+        if "vary" in present:
+            response.vary.add("HX-Request")
+        else:
+            headers.add("Vary", "HX-Request")
         if https_only and "strict-transport-security" not in present:
             headers.add("Strict-Transport-Security", "max-age=31536000")
         if (
