@@ -47,9 +47,10 @@ def free_port() -> int:
 
 
 class Gunicorn:
-    """gunicorn -w 2 on 127.0.0.1, started and stopped by pid."""
+    """gunicorn -w 2 on 127.0.0.1, started and stopped by pid; with threads > 1 its gthread
+    workers (each takes that many requests at once)."""
 
-    def __init__(self, target: str, env: dict, workers: int = 2):
+    def __init__(self, target: str, env: dict, workers: int = 2, threads: int = 1):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         fd, self.log_path = tempfile.mkstemp(prefix="gunicorn-", suffix=".log")
@@ -59,6 +60,8 @@ class Gunicorn:
                 os.path.join(BIN, "gunicorn"),
                 "-w",
                 str(workers),
+                "--threads",
+                str(threads),
                 "-b",
                 f"127.0.0.1:{self.port}",
                 "--access-logfile",
@@ -196,7 +199,9 @@ def prepare_database(kind: str, name: str = PG_DB) -> tuple[str, callable]:
     return url, cleanup
 
 
-def run_database(kind: str, duration: int, connections: int, bare: Gunicorn) -> list[dict]:
+def run_database(
+    kind: str, duration: int, connections: int, bare: Gunicorn, threads: int
+) -> list[dict]:
     started = time.monotonic()
     try:
         url, cleanup = prepare_database(kind)
@@ -206,7 +211,7 @@ def run_database(kind: str, duration: int, connections: int, bare: Gunicorn) -> 
     print(f"{kind}: database ready in {time.monotonic() - started:.0f} s", file=sys.stderr)
     env = {"ELKESTAP_ENV": "production", "SECRET_KEY": "bench-not-secret", "DATABASE_URL": url}
     # The real app, with the no-op page added by bench/floor_app.py only for the floor row.
-    app = Gunicorn("bench.floor_app:app", env)
+    app = Gunicorn("bench.floor_app:app", env, threads=threads)
     rows = []
     try:
         app.wait_ready("/login")
@@ -278,19 +283,23 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--db", default="sqlite,postgres")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="gunicorn threads per worker (> 1: gthread)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: `make bench` installs it (Debian package wrk)")
-    bare = Gunicorn("bench.hello:app", {})
+    bare = Gunicorn("bench.hello:app", {}, threads=args.threads)
     rows = []
     try:
         bare.wait_ready()
         for kind in args.db.split(","):
-            rows += run_database(kind, args.duration, args.connections, bare)
+            rows += run_database(kind, args.duration, args.connections, bare, args.threads)
     finally:
         bare.stop()
+    workers = "sync workers" if args.threads == 1 else f"gthread workers of {args.threads} threads"
     print(
-        f"Throughput: gunicorn 2 sync workers, wrk -t2 -c{args.connections} -d{args.duration}s, "
+        f"Throughput: gunicorn 2 {workers}, wrk -t2 -c{args.connections} -d{args.duration}s, "
         f"logged in as sara, 2,000 participants; nproc={os.cpu_count()}"
     )
     print(table(HEADERS, format_rows(rows)))
