@@ -11,7 +11,7 @@ month, "jaar" after a year): the app in production settings (Flask's test client
 logged in as each participant of `--as`, warm-up requests, then the counted requests. Counting
 is switched on only around them (`callgrind_control -i on/off`), so start-up is not counted.
 The same process also counts the SQL statements of one request and the body bytes (raw and
-compressed). Afterwards the same requests run once more without valgrind, for the median server
+compressed). Afterwards five times as many requests run without valgrind, for the median server
 time (in-process, noisy on a shared machine: read it beside the instructions).
 "bare" is the bare Flask app of bench/hello.py; "floor" the logged-in no-op page of
 bench/floor_app.py. Instructions are not time, but on one machine they follow it closely, and
@@ -107,7 +107,9 @@ def measure_in_this_process(
         sys.exit(f"{path} answers {response.status_code}")
     if report.endswith(".time"):
         times = []
-        for _ in range(requests):
+        # Five times the counted requests: they are cheap without valgrind, and a median of 20
+        # moved by 2x between runs on a shared machine (the inbox after a year, 2026-12-03).
+        for _ in range(5 * requests):
             started = time.perf_counter()
             client.get(path, headers=COMPRESSED).close()
             times.append(time.perf_counter() - started)
