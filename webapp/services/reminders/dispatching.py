@@ -17,7 +17,7 @@ from webapp.models.reminders import (
     ReminderKind,
 )
 from webapp.services import push as push_service
-from webapp.services.reminders.records import claim, insert_ignore
+from webapp.services.reminders.records import among, claim, insert_ignore
 from webapp.services.reminders.settings import default_settings, in_quiet_hours, load_settings
 
 # A sender's claim on its deliveries: renewed every RENEW_EVERY while it works, so a claim
@@ -43,7 +43,7 @@ def dispatch(now: datetime | None = None, limit: int = 20000) -> dict:
     subs: dict[int, list[int]] = defaultdict(list)
     for sub_id, user_id in db.session.execute(
         select(PushSubscription.id, PushSubscription.user_id).where(
-            PushSubscription.user_id.in_(user_ids)
+            among(PushSubscription.user_id, user_ids)
         )
     ):
         subs[user_id].append(sub_id)

@@ -52,7 +52,10 @@ def claim(table, ids: list[int], where, values: dict) -> list[int]:
     claimed: list[int] = []
     for chunk in chunks(ids, 900):
         result = db.session.execute(
-            update(table).where(table.c.id.in_(chunk), where).values(**values).returning(table.c.id)
+            update(table)
+            .where(among(table.c.id, chunk), where)
+            .values(**values)
+            .returning(table.c.id)
         )
         claimed.extend(r[0] for r in result)
     return claimed
@@ -83,7 +86,7 @@ def _for_active_accounts(rows: list[dict]) -> list[dict]:
     inactive = set()
     for chunk in chunks(user_ids, 900):
         inactive.update(
-            db.session.scalars(select(User.id).where(User.id.in_(chunk), User.active.is_(False)))
+            db.session.scalars(select(User.id).where(among(User.id, chunk), User.active.is_(False)))
         )
     return [row for row in rows if row["user_id"] not in inactive] if inactive else rows
 
