@@ -125,6 +125,15 @@ def _install_request_hooks(app: Flask) -> None:
         ("Referrer-Policy", "same-origin"),
         ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
     ]
+    # The hashed files under /assets/ are scripts, styles and images, never a page: browsers
+    # apply a page's policies to documents and workers only. They get the strictest short
+    # policy instead (an SVG opened on its own runs nothing) and no Permissions-Policy: about
+    # 340 bytes less on each, 2.7 KB of her first visit over a weak connection.
+    every_asset = [
+        ("Content-Security-Policy", "default-src 'none'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+    ]
     # Only ever over HTTPS, also when she types the address without it.
     https_only = app.config["ENV_NAME"] == "production"
 
@@ -134,10 +143,11 @@ def _install_request_hooks(app: Flask) -> None:
         # The names present, read once: werkzeug's `setdefault` raises and catches an
         # exception inside for each header that is missing, which is every one of these.
         present = {name.lower() for name, _value in headers.items()}
-        for name, value in every_answer:
+        asset = request.path.startswith("/assets/")
+        for name, value in every_asset if asset else every_answer:
             if name.lower() not in present:
                 headers.add(name, value)
-        if request.path.startswith("/assets/"):
+        if asset:
             # The same immutable files for everyone: no user lookup, no cookie, cacheable.
             headers.pop("Set-Cookie", None)
             return response
