@@ -43,6 +43,9 @@ self.addEventListener("message", (event) => {
   if (type === "WIPE") event.waitUntil(caches.delete(PAGES_CACHE));
   if (type === "CACHE_PAGES") event.waitUntil(Promise.all([cachePages(event.data.urls || []), cacheLaterShell()]));
   if (type === "REFRESH_PAGES") event.waitUntil(Promise.all([refreshHerPages(event.data.first || []), cacheLaterShell()]));
+  // Each page of hers asks (app.js): a first try that failed (offline, a busy server) comes
+  // again with the next page she opens, whether or not her pages are kept on this phone.
+  if (type === "KEEP_LATER_SHELL") event.waitUntil(cacheLaterShell());
 });
 
 self.addEventListener("fetch", (event) => {
@@ -60,8 +63,6 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === "navigate") {
     event.respondWith(self.ElkeStapGuard.navigate(request, () => networkFirstPage(request)));
-    // A first try that failed (offline, a busy server) is tried again with each page she opens.
-    event.waitUntil(laterShellIfHers());
   }
 });
 
