@@ -7,11 +7,12 @@ import hashlib
 import logging
 
 import pytest
+from flask.globals import request_ctx
 
 from tests import factories
 from tests.conftest import Auth
 from webapp import create_app
-from webapp.extensions import limiter
+from webapp.extensions import _LIMITER_STATE, limiter
 from webapp.login_devices import COOKIE
 from webapp.services import access_codes
 
@@ -360,3 +361,24 @@ def test_only_the_views_with_limits_consult_the_limiter(app, client, auth, sara)
     auth.logout()
     statuses = [_login(client, auth, "nobody", "fout").status_code for _ in range(11)]
     assert statuses[-1] == 429
+
+
+def test_the_limiters_after_request_work_runs_only_after_a_limited_view(app, client, auth, sara):
+    """Its after-request and teardown functions (2 % of each page) only where a limited view
+    made its state: not after her home, yes after a login (which counts a refused one)."""
+    seen = []
+
+    def look(response):  # first in the list: Flask runs it after the other ones
+        seen.append(hasattr(request_ctx._get_current_object(), _LIMITER_STATE))
+        return response
+
+    app.after_request_funcs[None].insert(0, look)
+    try:
+        auth.login("sara")
+        seen.clear()
+        assert client.get("/").status_code == 200
+        auth.logout()
+        _login(client, auth, "nobody", "fout")
+    finally:
+        app.after_request_funcs[None].remove(look)
+    assert seen[0] is False and seen[-1] is True
