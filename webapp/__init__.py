@@ -76,8 +76,8 @@ def create_app(config: dict | None = None) -> Flask:
     # "basic": phones change network address often, and must not be logged out for it.
     login_manager.session_protection = "basic"
     babel.init_app(app, locale_selector=i18n.select_locale)
-    security.install_upload_limits(app)  # before the CSRF check reads a request's form
     csrf.init_app(app)
+    security.install_checks_of_changes(app)  # the upload limit, then the CSRF check
     htmx.init_app(app)
     limiter.init_app(app)
     _one_date_header(app)  # registered before Flask-Compress, so it runs after it
@@ -267,6 +267,16 @@ class SessionInterface(SecureCookieSessionInterface):
     def save_session(self, app, session, response) -> None:
         if request.path.startswith("/assets/"):
             return
+        if session.accessed:
+            # Flask adds "Vary: Cookie" through werkzeug's parsed `response.vary` (the header
+            # parsed into a set and written back: 3 % of a page that does nothing else). Said
+            # here as plain text, and Flask not asked to say it again.
+            vary = response.headers.get("Vary")
+            if not vary:
+                response.headers["Vary"] = "Cookie"
+            elif "cookie" not in vary.lower():
+                response.headers["Vary"] = f"{vary}, Cookie"
+            session.accessed = False
         super().save_session(app, session, response)
 
 

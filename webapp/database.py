@@ -97,6 +97,25 @@ class Database:
         return current_app.extensions["database"]
 
     @staticmethod
+    def read_one(statement, params: dict):
+        """The first row of a read outside the ORM session, on a pooled connection of its
+        own, which goes back to the pool at once: who is signed in, on every request. The
+        ORM session and its transaction cost 8 % of a request that does nothing else
+        (bench/README.md, "The floor"). A dropped connection is replaced, once, as a
+        session's first statement is (RetryingSession)."""
+        bind = current_app.extensions["database_sessions"].kw["bind"]
+        if isinstance(bind, Connection):  # tests: the connection holding the test's transaction
+            return bind.execute(statement, params).first()
+        try:
+            with bind.connect() as connection:
+                return connection.execute(statement, params).first()
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+        with bind.connect() as connection:
+            return connection.execute(statement, params).first()
+
+    @staticmethod
     def bind_sessions_to(app: Flask, connection: Connection | None) -> None:
         """Sessions made from now on for `app` use `connection` (None: the engine again)."""
         app.extensions["database_sessions"].configure(

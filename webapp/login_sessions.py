@@ -2,8 +2,8 @@
 loader, the remember cookie's new key on each use, and logging in and out on this phone.
 
 Per request this costs one query by primary key (her session joined with her account, as plain
-columns: `webapp.signed_in.SignedIn`), and a write at most once a minute; nothing else is read
-to know who she is.
+columns: `webapp.signed_in.SignedIn`, outside the ORM session: `db.read_one`), and a write at
+most once a minute; nothing else is read to know who she is.
 """
 
 from datetime import datetime, timedelta
@@ -42,7 +42,7 @@ def load_user(token: str) -> SignedIn | None:
     if parsed is None:
         return None
     session_id, key = parsed
-    found = db.session.execute(_SESSION_AND_USER, {"session_id": session_id}).first()
+    found = db.read_one(_SESSION_AND_USER, {"session_id": session_id})
     if found is None:
         return None
     row = sessions.SessionRow(found.session_id, *(getattr(found, n) for n in SESSION_COLUMNS))

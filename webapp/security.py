@@ -9,7 +9,7 @@ from flask import Flask, abort, current_app, g, jsonify, redirect, request, sess
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from webapp.extensions import htmx, login_manager
+from webapp.extensions import csrf, htmx, login_manager
 from webapp.models import Role
 
 PUBLIC = frozenset({"public"})
@@ -57,16 +57,24 @@ def accepts_uploads(max_bytes: int) -> Callable:
     return decorator
 
 
-def install_upload_limits(app: Flask) -> None:
-    """Before anything reads the body (the CSRF check reads the form), a view that accepts
-    uploads raises the limit for its own requests."""
+def install_checks_of_changes(app: Flask) -> None:
+    """Before the view of a request that changes something (a form sent): the view's upload
+    limit, before anything reads the body, then the CSRF check. A page she only opens needs
+    neither: Flask-WTF's own check before every request (it looks up each view's exemption
+    first) is switched off, and its `protect` is called here, as its documentation offers."""
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
+    changes = frozenset(app.config["WTF_CSRF_METHODS"])
 
     @app.before_request
-    def upload_limit():
+    def check_a_change():
+        if request.method not in changes:
+            return
         view = app.view_functions.get(request.endpoint or "")
         limit = getattr(view, "max_content_length", None)
         if limit:
             request.max_content_length = limit
+        if app.config["WTF_CSRF_ENABLED"]:
+            csrf.protect(apply_exemptions=True)
 
 
 def fetched_for_a_person() -> bool:

@@ -73,6 +73,18 @@ def test_every_page_varies_on_htmx(client):
     assert "HX-Request" in client.get("/login").headers["Vary"]
 
 
+def test_pages_made_from_her_session_vary_on_the_cookie_once(client, auth, sara):
+    """A cache never gives one phone's page to another: each page read from the session says
+    so, once, also when the session cookie is written anew (a login)."""
+    vary = client.get("/login").headers.get_all("Vary")
+    assert [v.strip() for v in ", ".join(vary).split(",")].count("Cookie") == 1
+    login = auth.login("sara")
+    assert "Set-Cookie" in login.headers
+    for response in (login, client.get("/"), client.get("/plan/")):
+        vary = [v.strip() for v in ", ".join(response.headers.get_all("Vary")).split(",")]
+        assert vary.count("Cookie") == 1 and "HX-Request" in vary
+
+
 def test_assets_carry_nothing_about_her(client, auth, sara):
     auth.login("sara")
     html = client.get("/").get_data(as_text=True)
