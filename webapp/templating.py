@@ -97,6 +97,18 @@ def js_strings_json() -> Markup:
     )
 
 
+def page_head(neutral_name: bool) -> Markup:
+    """The links and scripts in every page's head (`_page_head.html`): 4 % of her home when
+    rendered with each page, and the same for everyone with her language and app name."""
+    return once_per_language(
+        ("page_head", bool(neutral_name)),
+        # Straight from the environment, as the tab bar: only globals, nothing of hers.
+        lambda: Markup(
+            current_app.jinja_env.get_template("_page_head.html").render(neutral_name=neutral_name)
+        ),
+    )
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["staff_text"] = written_by_staff
     app.jinja_env.filters["her_commas"] = with_her_commas
@@ -118,6 +130,7 @@ def init_app(app: Flask) -> None:
         current_language=current_language,
         comma=comma,
         tab_bar=tab_bar,
+        page_head=page_head,
         icon=icon,
         more_links=more_links,
         js_strings_json=js_strings_json,

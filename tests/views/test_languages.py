@@ -23,6 +23,20 @@ def test_browser_language_is_used_before_a_choice(client):
     assert '<html lang="pl"' in html
 
 
+def test_each_pages_head_is_in_its_own_language(client):
+    """The head's links and texts are kept once per language (templating.page_head): each
+    language gets its own, also when another was asked for just before."""
+    description = {}
+    for lang in ("nl", "ar", "pl", "tr", "nl"):
+        html = client.get("/login", headers={"Accept-Language": lang}).get_data(as_text=True)
+        head = html.split("</head>", 1)[0]
+        assert head.count('rel="stylesheet"') == 1 and head.count('src="/assets/app.') == 1
+        found = head.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+        assert description.setdefault(lang, found) == found
+    assert description["nl"] == "Jouw stappen naar werk of een opleiding, op je telefoon."
+    assert len(set(description.values())) == 4
+
+
 def test_unknown_language_falls_back_to_dutch(client):
     html = client.get("/login", headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert '<html lang="nl"' in html
