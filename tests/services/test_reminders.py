@@ -236,3 +236,16 @@ def test_a_meeting_planned_late_gets_no_week_reminder(people, group):
     service.create_due(start - timedelta(hours=2))  # the morning of the day itself
     kinds = {r.kind for r in db.session.scalars(select(Reminder))}
     assert kinds == {ReminderKind.MEETING_MORNING}
+
+
+def test_a_path_built_once_for_many_reminders_is_each_ones_own_path(app):
+    """A fan-out builds a notification's paths once and puts each id in place
+    (`records.path_builder`): the same paths as building each, and the fallback where the
+    page is not there."""
+    from webapp.services.reminders.records import build_path, path_builder
+
+    for endpoint in ("reminders.open", "reminders.answer"):
+        build = path_builder(endpoint, "/inbox", "reminder_id")
+        for reminder_id in (1, 42, 918273645, 10**12):
+            assert build(reminder_id) == build_path(endpoint, "/inbox", reminder_id=reminder_id)
+    assert path_builder("no.such_page", "/inbox", "reminder_id")(7) == "/inbox"

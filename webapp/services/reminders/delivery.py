@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 
 from webapp.extensions import db
 from webapp.models import User, utcnow
@@ -49,7 +49,8 @@ _ROWS = (
         _r.c.user_id,
         _r.c.kind,
         _r.c.target_id,
-        _r.c.params,
+        # As text: decoded once per distinct value below, not once per push by the driver.
+        cast(_r.c.params, Text).label("params"),
         _u.c.language,
         _s.c.id.label("subscription_id"),
         _s.c.endpoint,
@@ -110,6 +111,7 @@ def deliver(
     messages = _messages({r.target_id for r in rows if r.kind == ReminderKind.MESSAGE})
     record = Recorder(now, stats)
     payloads = Payloads()
+    params_of: dict[str | None, dict | None] = {}  # a fan-out: one text for all its reminders
     items, live = [], []
     for row in rows:
         if row.endpoint is None or sender is None:  # the phone was removed meanwhile
@@ -117,11 +119,14 @@ def deliver(
             record.result(row, Outcome(None, detail=detail), gone=True)
             continue
         message = messages.get(row.target_id) if row.kind == ReminderKind.MESSAGE else None
+        if row.params not in params_of:
+            params_of[row.params] = json.loads(row.params) if row.params is not None else None
         payload = payloads.payload_for(
-            _Reminder(row.reminder_id, row.kind, row.target_id, row.params),
+            _Reminder(row.reminder_id, row.kind, row.target_id, params_of[row.params]),
             _Her(row.user_id, row.language),
             _Settings(row.lock_screen or _DEFAULT_LOCK_SCREEN),
             message,
+            params_key=row.params,
         )
         subscription = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
         items.append((subscription, json.dumps(payload, ensure_ascii=False).encode(), _topic(row)))

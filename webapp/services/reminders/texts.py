@@ -2,6 +2,7 @@
 language. The lock screen shows only the neutral text unless she chose details."""
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 
 from flask_babel import gettext as _
@@ -10,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from webapp.i18n import LANGUAGES, format_date, format_time, in_language, page_language
 from webapp.models import User
 from webapp.models.reminders import NotificationSettings, Reminder, ReminderKind, StaffMessage
-from webapp.services.reminders.records import build_path
+from webapp.services.reminders.records import path_builder
 
 NEUTRAL_TEXT = _l("Je hebt een nieuw bericht van Elke Stap")
 NEUTRAL_NAME = _l("Agenda")
@@ -96,16 +97,32 @@ class Payloads:
 
     def __init__(self) -> None:
         self._texts: dict[tuple, tuple] = {}
+        self._paths: dict[str, Callable[[int], str]] = {}
 
     def payload_for(
-        self, reminder, user, settings: NotificationSettings, message: StaffMessage | None
+        self,
+        reminder,
+        user,
+        settings: NotificationSettings,
+        message: StaffMessage | None,
+        params_key: str | None = None,
     ) -> dict:
+        """`params_key`: the parameters as they came from the database (JSON text), when the
+        caller has it: then they are not encoded again for each push to find its texts."""
         lang, details = _language_of(user), settings.lock_screen == "details"
-        key = (reminder.kind, reminder.target_id, _frozen(reminder.params), lang, details)
+        params = params_key if params_key is not None else _frozen(reminder.params)
+        key = (reminder.kind, reminder.target_id, params, lang, details)
         texts = self._texts.get(key)
         if texts is None:
             texts = self._texts[key] = _texts(reminder, lang, details, message)
-        return _payload(reminder, user, lang, details, texts)
+        return _payload(reminder, user, lang, details, texts, self._path)
+
+    def _path(self, endpoint: str, reminder_id: int) -> str:
+        """A reminder's path (its page in the inbox), the rule's path built once per fan-out."""
+        build = self._paths.get(endpoint)
+        if build is None:
+            build = self._paths[endpoint] = path_builder(endpoint, "/inbox", "reminder_id")
+        return build(reminder_id)
 
 
 def _frozen(params: dict | None) -> str:
@@ -132,13 +149,13 @@ def _texts(reminder: Reminder, lang: str, details: bool, message) -> tuple:
     return title, body, actions, plain
 
 
-def _payload(reminder, user, lang: str, details: bool, texts: tuple) -> dict:
+def _payload(reminder, user, lang: str, details: bool, texts: tuple, path) -> dict:
     title, body, actions, plain = texts
     extra = {}
     if actions:
         extra = {
             "actions": actions,
-            "answerUrl": build_path("reminders.answer", "/inbox", reminder_id=reminder.id),
+            "answerUrl": path("reminders.answer", reminder.id),
             "user": user.id,
         }
     return {
@@ -146,7 +163,7 @@ def _payload(reminder, user, lang: str, details: bool, texts: tuple) -> dict:
         "body": body,
         "lang": lang,
         "dir": "rtl" if lang == "ar" else "ltr",
-        "url": build_path("reminders.open", "/inbox", reminder_id=reminder.id),
+        "url": path("reminders.open", reminder.id),
         "tag": f"es-{reminder.id}",
         "id": reminder.id,
         "neutral": not details,
