@@ -7,7 +7,7 @@ import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import ARRAY, func, insert, literal, literal_column, select, update
+from sqlalchemy import func, insert, literal, select, update
 
 from webapp.extensions import db
 from webapp.models.reminders import (
@@ -21,7 +21,7 @@ from webapp.models.reminders import (
 from webapp.services import push as push_service
 from webapp.services.push import Outcome
 from webapp.services.reminders.dispatching import RENEW_EVERY
-from webapp.services.reminders.records import among, chunks
+from webapp.services.reminders.records import among, chunks, id_array
 
 log = logging.getLogger("elkestap.reminders")
 
@@ -42,7 +42,7 @@ class Recorder:
         self.started, self.now, self.stats = time.monotonic(), now, stats
         self.renewed = self.started
         self.first_waiting: float | None = None  # when the oldest unwritten result came
-        self.attempts: list[dict] = []
+        self.attempts: list[tuple] = []  # (delivery, status code, outcome, detail), at `now`
         self.groups: dict[tuple, list[int]] = defaultdict(list)
         self.gone_subs: set[int] = set()
         self.reminder_ids: set[int] = set()
@@ -64,7 +64,7 @@ class Recorder:
                 self.gone_subs.add(row.subscription_id)
         if self.first_waiting is None:
             self.first_waiting = time.monotonic()
-        self.attempts.append(_attempt(row.id, at, outcome.status_code, label, outcome.detail))
+        self.attempts.append((row.id, outcome.status_code, label, outcome.detail))
         self.groups[(state, next_try, tries)].append(row.id)
         self.reminder_ids.add(row.reminder_id)
         if not outcome.sent and not gone:
@@ -88,7 +88,7 @@ class Recorder:
         self.first_waiting = None
         if not self.attempts:
             return
-        _insert_attempts(self.attempts)
+        _insert_attempts(self.attempts, self.now)
         _record_results(self.groups, self.now)
         if self.gone_subs:
             _forget_phones(self.gone_subs)
@@ -112,28 +112,34 @@ class Recorder:
         db.session.commit()
 
 
-def _insert_attempts(rows: list[dict]) -> None:
-    """On PostgreSQL one `INSERT … SELECT * FROM unnest(arrays)`: one parameter per column
-    and the same SQL for any number of rows, where an executemany costs the sender a
-    statement per row. Elsewhere (SQLite) the executemany."""
-    if db.session.get_bind().dialect.name != "postgresql":
-        db.session.execute(insert(PushAttempt), rows)
-        return
+def _insert_attempts(attempts: list[tuple], at: datetime) -> None:
+    """The attempts (delivery, status code, outcome, detail) made at `at`. On PostgreSQL one
+    `INSERT … SELECT unnest(:deliveries), :at, :status_code, …` for each distinct answer (a
+    fan-out's answers are nearly all the same): the same SQL for any number of rows, where
+    an executemany costs the sender a statement per row, and only the deliveries as an
+    array. psycopg dumps the elements of a list parameter one by one in Python: 2.7 µs for
+    each datetime, about 0.35 µs for a number or a text. Elsewhere (SQLite) the executemany."""
     t = PushAttempt.__table__
     columns = [t.c.delivery_id, t.c.at, t.c.status_code, t.c.outcome, t.c.detail]
-    arrays = [literal([row[c.name] for row in rows], ARRAY(c.type)) for c in columns]
-    rows_of_arrays = select(literal_column("*")).select_from(func.unnest(*arrays))
-    db.session.execute(insert(t).from_select(columns, rows_of_arrays))
-
-
-def _attempt(delivery_id: int, at: datetime, status_code, outcome: str, detail) -> dict:
-    return {
-        "delivery_id": delivery_id,
-        "at": at,
-        "status_code": status_code,
-        "outcome": outcome,
-        "detail": detail,
-    }
+    if db.session.get_bind().dialect.name != "postgresql":
+        rows = [
+            {"delivery_id": d, "at": at, "status_code": code, "outcome": outcome, "detail": detail}
+            for d, code, outcome, detail in attempts
+        ]
+        db.session.execute(insert(t), rows)
+        return
+    by_answer: dict[tuple, list[int]] = defaultdict(list)
+    for delivery_id, *answer in attempts:
+        by_answer[tuple(answer)].append(delivery_id)
+    for (status_code, outcome, detail), ids in by_answer.items():
+        values = select(
+            func.unnest(id_array(ids, t.c.delivery_id.type)),
+            literal(at, t.c.at.type),
+            literal(status_code, t.c.status_code.type),
+            literal(outcome, t.c.outcome.type),
+            literal(detail, t.c.detail.type),
+        )
+        db.session.execute(insert(t).from_select(columns, values))
 
 
 def _next_state(outcome, tries: int, now: datetime) -> tuple[str, str, datetime | None]:

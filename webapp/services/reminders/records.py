@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import ARRAY, any_, literal, select, update
+from sqlalchemy import ARRAY, Integer, Text, any_, cast, literal, select, update
 from werkzeug.routing import BuildError, Map, MapAdapter
 
 from webapp.extensions import db
@@ -24,8 +24,16 @@ def among(column, ids):
     sender more CPU per message than writing the results did)."""
     ids = list(ids)
     if db.session.get_bind().dialect.name == "postgresql":
-        return column == any_(literal(ids, ARRAY(column.type)))
+        return column == any_(id_array(ids, column.type))
     return column.in_(ids)
+
+
+def id_array(ids: list[int], of=None):
+    """Whole numbers as one PostgreSQL array parameter: sent as the array's text
+    (`{1,2,3}`, joined in C) and cast in SQL. A list parameter is dumped by psycopg element
+    by element in Python (a regular expression each): 0.41 against 0.12 µs an id."""
+    text = "{" + ",".join(map(str, map(int, ids))) + "}"
+    return cast(literal(text, Text), ARRAY(of if of is not None else Integer()))
 
 
 def chunks(ids: list, size: int) -> Iterator[list]:
