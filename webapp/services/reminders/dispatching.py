@@ -4,7 +4,8 @@ and deliveries are claimed by exactly one sender."""
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, literal, select, update
+from sqlalchemy.dialects import postgresql
 
 from webapp.extensions import db
 from webapp.models import utcnow
@@ -17,8 +18,13 @@ from webapp.models.reminders import (
     ReminderKind,
 )
 from webapp.services import push as push_service
-from webapp.services.reminders.records import among, claim, insert_ignore
-from webapp.services.reminders.settings import default_settings, in_quiet_hours, load_settings
+from webapp.services.reminders.records import among, chunks, claim, id_array, insert_ignore
+from webapp.services.reminders.settings import (
+    default_settings,
+    load_settings,
+    local_minute,
+    quiet_at,
+)
 
 # A sender's claim on its deliveries: renewed every RENEW_EVERY while it works, so a claim
 # older than STALE_AFTER is a sender that died (or a job that never started): tried again.
@@ -48,9 +54,10 @@ def dispatch(now: datetime | None = None, limit: int = 20000) -> dict:
     ):
         subs[user_id].append(sub_id)
     can_push = push_service.vapid() is not None
+    default, minute = default_settings(), local_minute(now)  # once, not per reminder
     to_inbox, to_push = [], []
     for r in due:
-        s = settings.get(r.user_id) or default_settings()
+        s = settings.get(r.user_id) or default
         past = (
             r.kind != ReminderKind.MESSAGE
             and r.kind != ReminderKind.MEETING_CHANGED
@@ -58,7 +65,7 @@ def dispatch(now: datetime | None = None, limit: int = 20000) -> dict:
         )
         if not can_push or not s.push_enabled or not subs.get(r.user_id) or r.read_at or past:
             to_inbox.append(r.id)
-        elif in_quiet_hours(s, now):
+        elif quiet_at(s, minute):
             stats["quiet"] += 1  # waits: the next run after her quiet hours sends it
         else:
             to_push.append(r.id)
@@ -72,22 +79,47 @@ def dispatch(now: datetime | None = None, limit: int = 20000) -> dict:
     )
     stats["push"] = len(claimed)
     owner = {r.id: r.user_id for r in due}
-    insert_ignore(
-        PushDelivery.__table__,
-        [
-            {
-                "reminder_id": rid,
-                "subscription_id": sid,
-                "state": DeliveryState.PENDING,
-                "tries": 0,
-                "next_try_at": now,
-            }
-            for rid in claimed
-            for sid in subs[owner[rid]]
-        ],
-    )
+    _make_deliveries([(rid, sid) for rid in claimed for sid in subs[owner[rid]]], now)
     db.session.commit()
     return stats
+
+
+def _make_deliveries(pairs: list[tuple[int, int]], now: datetime) -> None:
+    """One pending delivery per (reminder, phone), each once. On PostgreSQL one `INSERT …
+    SELECT … FROM unnest(reminders, phones) ON CONFLICT DO NOTHING`: an executemany is a
+    statement per delivery for the sender to prepare and send (and psycopg's dumping of the
+    same columns as lists, element by element, costs about as much: records.id_array)."""
+    t = PushDelivery.__table__
+    if not pairs or db.session.get_bind().dialect.name != "postgresql":
+        insert_ignore(
+            t,
+            [
+                {
+                    "reminder_id": rid,
+                    "subscription_id": sid,
+                    "state": DeliveryState.PENDING,
+                    "tries": 0,
+                    "next_try_at": now,
+                }
+                for rid, sid in pairs
+            ],
+        )
+        return
+    columns = [t.c.reminder_id, t.c.subscription_id, t.c.state, t.c.tries, t.c.next_try_at]
+    for chunk in chunks(pairs, 10000):
+        reminder_ids, subscription_ids = zip(*chunk, strict=True)
+        new = func.unnest(id_array(reminder_ids), id_array(subscription_ids))
+        new = new.table_valued("reminder_id", "subscription_id").render_derived("new")
+        values = select(
+            new.c.reminder_id,
+            new.c.subscription_id,
+            literal(DeliveryState.PENDING, t.c.state.type),
+            literal(0, t.c.tries.type),
+            literal(now, t.c.next_try_at.type),
+        )
+        db.session.execute(
+            postgresql.insert(t).from_select(columns, values).on_conflict_do_nothing()
+        )
 
 
 def claim_deliveries(now: datetime | None = None, limit: int = 50000) -> list[int]:

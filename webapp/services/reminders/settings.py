@@ -33,12 +33,16 @@ def get_settings(user: User) -> NotificationSettings:
     return settings
 
 
-def load_settings(user_ids: Iterable[int]) -> dict[int, NotificationSettings]:
-    """The saved settings of many people at once, by user id (missing: never saved)."""
+def load_settings(user_ids: Iterable[int]) -> dict:
+    """The saved settings of many people at once, by user id (missing: never saved): rows
+    with what sending reads, not ORM objects (a fan-out loads thousands, only to read them)."""
+    n = NotificationSettings
     return {
-        s.user_id: s
-        for s in db.session.scalars(
-            select(NotificationSettings).where(among(NotificationSettings.user_id, user_ids))
+        row.user_id: row
+        for row in db.session.execute(
+            select(n.user_id, n.push_enabled, n.quiet_start, n.quiet_end, n.lock_screen).where(
+                among(n.user_id, user_ids)
+            )
         )
     }
 
@@ -75,11 +79,20 @@ def save_settings(
 
 
 def in_quiet_hours(settings: NotificationSettings, now: datetime) -> bool:
+    return quiet_at(settings, local_minute(now))
+
+
+def local_minute(now: datetime) -> int:
+    """The minute of the day here (the time zone of the project) at `now`, UTC."""
+    local = utc_to_local(now)
+    return local.hour * 60 + local.minute
+
+
+def quiet_at(settings, minute: int) -> bool:
+    """`in_quiet_hours` at this minute of the local day (for many people at one moment)."""
     start, end = settings.quiet_start, settings.quiet_end
     if start == end:
         return False
-    local = utc_to_local(now)
-    minute = local.hour * 60 + local.minute
     if start < end:
         return start <= minute < end
     return minute >= start or minute < end  # over midnight: 21:00–08:00
