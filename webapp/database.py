@@ -106,14 +106,17 @@ class Database:
         bind = current_app.extensions["database_sessions"].kw["bind"]
         if isinstance(bind, Connection):  # tests: the connection holding the test's transaction
             return bind.execute(statement, params).first()
-        try:
+
+        def read():
             with bind.connect() as connection:
                 return connection.execute(statement, params).first()
+
+        try:
+            return read()
         except DBAPIError as error:
             if not error.connection_invalidated:
                 raise
-        with bind.connect() as connection:
-            return connection.execute(statement, params).first()
+            return read()  # SQLAlchemy emptied the pool: a new connection
 
     @staticmethod
     def bind_sessions_to(app: Flask, connection: Connection | None) -> None:

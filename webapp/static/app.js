@@ -150,9 +150,9 @@
   } else if (user) {
     wiped.then(() => refreshHerPages(false));
   }
-  if (user) setInterval(() => refreshHerPages(false), REFRESH_EVERY_MS);
-  // The scripts kept with her pages (sw.js): fetched again if missing, from every page of hers.
   if (user) {
+    setInterval(() => refreshHerPages(false), REFRESH_EVERY_MS);
+    // The scripts kept with her pages (sw.js): fetched again if missing, from every page of hers.
     navigator.serviceWorker.ready.then((registration) => {
       registration.active.postMessage({ type: "KEEP_LATER_SHELL" });
     });

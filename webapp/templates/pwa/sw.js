@@ -41,10 +41,11 @@ self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
   if (type === "SKIP_WAITING") self.skipWaiting();
   if (type === "WIPE") event.waitUntil(caches.delete(PAGES_CACHE));
-  if (type === "CACHE_PAGES") event.waitUntil(Promise.all([cachePages(event.data.urls || []), cacheLaterShell()]));
-  if (type === "REFRESH_PAGES") event.waitUntil(Promise.all([refreshHerPages(event.data.first || []), cacheLaterShell()]));
-  // Each page of hers asks (app.js): a first try that failed (offline, a busy server) comes
-  // again with the next page she opens, whether or not her pages are kept on this phone.
+  if (type === "CACHE_PAGES") event.waitUntil(cachePages(event.data.urls || []));
+  if (type === "REFRESH_PAGES") event.waitUntil(refreshHerPages(event.data.first || []));
+  // Each page of hers asks (app.js), the first after login too: a first try that failed
+  // (offline, a busy server) comes again with the next page she opens, whether or not her
+  // pages are kept on this phone.
   if (type === "KEEP_LATER_SHELL") event.waitUntil(cacheLaterShell());
 });
 
