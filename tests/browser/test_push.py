@@ -117,8 +117,11 @@ def test_push_shows_notification_and_click_opens_the_message(
     )
     shown = page.evaluate(
         """navigator.serviceWorker.ready.then(r => r.getNotifications()).then(ns =>
-             ns.map(n => ({title: n.title, body: n.body, lang: n.lang, url: n.data.url})))"""
+             ns.map(n => ({title: n.title, body: n.body, lang: n.lang, url: n.data.url,
+                           icon: n.icon})))"""
     )
+    # The app's own icon (sw.js gives notifications.js the one of its shell).
+    assert "/assets/icons/icon-192." in shown[0].pop("icon")
     assert shown == [
         {"title": payload["title"], "body": payload["body"], "lang": "ar", "url": payload["url"]}
     ]
