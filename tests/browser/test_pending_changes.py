@@ -133,6 +133,31 @@ def test_what_she_chooses_before_her_waiting_change_shows_stays_as_she_chose(
     pending_mark(page, "main")  # the waiting change is still said under its form
 
 
+def test_what_she_types_into_a_field_before_her_waiting_change_shows_is_all_hers(
+    context, page, live_db
+):
+    """A noodplan waits; she opens the page again, taps into the field and selects its text
+    before pending.js has shown the waiting one. What she types then replaces the selection:
+    the waiting text is not put in under her cursor, to be added to."""
+    open_online_once(page, "elif", "/opvang/noodplan")
+    context.set_offline(True)
+    page.reload()
+    page.fill("textarea[name=sick_child]", "Buurvrouw 1, 06 1234 5601")
+    page.click("form[data-offline] button[type=submit]")
+    waiting(page, 1)
+
+    page.add_init_script(HOLD_PENDING_SCRIPT)
+    page.reload()
+    wait_until(page, "() => window.heldPending.length === 1")
+    page.focus("textarea[name=sick_child]")
+    page.evaluate("() => document.querySelector('textarea[name=sick_child]').select()")
+    page.evaluate("() => window.heldPending.forEach((load) => load())")
+    page.locator("html[data-pending-shown]").wait_for(state="attached")
+    page.keyboard.insert_text("Buurvrouw 2, 06 1234 5602")
+    assert page.locator("textarea[name=sick_child]").input_value() == "Buurvrouw 2, 06 1234 5602"
+    pending_mark(page, "main")
+
+
 def test_a_childcare_change_shows_after_reload_and_says_so_when_it_cannot_be_saved(
     context, page, live_db
 ):

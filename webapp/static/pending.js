@@ -73,6 +73,9 @@
       for (const control of controls(form, name)) {
         if (control.type === "hidden" || control.disabled) continue;
         if (ES.touched && ES.touched.has(control)) { index += 1; continue; } // hers, just now
+        // The field her cursor is in is hers too: a value set under her fingers would lose what
+        // she selected, and what she types next would be added to the old text.
+        if (control === document.activeElement && control.tagName !== "BUTTON") { index += 1; continue; }
         if (control.tagName === "BUTTON") {
           if (!control.hasAttribute("aria-pressed")) continue;
           remember(saved, control);
