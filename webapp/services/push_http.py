@@ -155,8 +155,10 @@ def _read_answer(status_line: bytes, reader) -> tuple[Answer, bool]:
         status_line = reader.readline(_MAX_LINE + 1)  # 1xx: the real answer follows
         if not status_line:
             raise http.client.RemoteDisconnected("closed after an interim answer")
-    keep_alive = version == b"HTTP/1.1" and b"close" not in headers.get(b"connection", b"")
-    if b"chunked" in headers.get(b"transfer-encoding", b""):
+    # `find`, not `in`: `bytes in bytes` first tries the word as a number, and the
+    # TypeError it makes and drops costs more than the search.
+    keep_alive = version == b"HTTP/1.1" and headers.get(b"connection", b"").find(b"close") < 0
+    if headers.get(b"transfer-encoding", b"").find(b"chunked") >= 0:
         _skip_chunked(reader)
     elif b"content-length" in headers:
         _skip(reader, int(headers[b"content-length"]))

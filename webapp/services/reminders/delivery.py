@@ -23,7 +23,7 @@ from webapp.services import push as push_service
 from webapp.services.push import Outcome
 from webapp.services.reminders.dispatching import RENEW_EVERY
 from webapp.services.reminders.outcomes import FLUSH_AFTER, Recorder
-from webapp.services.reminders.records import among, chunks
+from webapp.services.reminders.records import among, chunks, plain_rows
 from webapp.services.reminders.settings import default_settings
 from webapp.services.reminders.texts import Payloads
 
@@ -105,7 +105,7 @@ def deliver(
     rows = [
         row
         for chunk in chunks(delivery_ids, 900)
-        for row in db.session.execute(_ROWS.where(among(_d.c.id, chunk)))
+        for row in plain_rows(db.session.execute(_ROWS.where(among(_d.c.id, chunk))))
         if claimed_at is None or row.claimed_at == claimed_at
     ]
     messages = _messages({r.target_id for r in rows if r.kind == ReminderKind.MESSAGE})

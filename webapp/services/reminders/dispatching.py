@@ -18,7 +18,14 @@ from webapp.models.reminders import (
     ReminderKind,
 )
 from webapp.services import push as push_service
-from webapp.services.reminders.records import among, chunks, claim, id_array, insert_ignore
+from webapp.services.reminders.records import (
+    among,
+    chunks,
+    claim,
+    id_array,
+    insert_ignore,
+    plain_rows,
+)
 from webapp.services.reminders.settings import (
     default_settings,
     load_settings,
@@ -36,12 +43,14 @@ def dispatch(now: datetime | None = None, limit: int = 20000) -> dict:
     """Take the reminders that are due: inbox only, or one delivery per phone."""
     now = now or utcnow()
     stats = {"inbox": 0, "push": 0, "quiet": 0}
-    due = db.session.execute(
-        select(Reminder.id, Reminder.user_id, Reminder.kind, Reminder.moment, Reminder.read_at)
-        .where(Reminder.push_state == PushState.PENDING, Reminder.due_at <= now)
-        .order_by(Reminder.due_at, Reminder.id)
-        .limit(limit)
-    ).all()
+    due = plain_rows(
+        db.session.execute(
+            select(Reminder.id, Reminder.user_id, Reminder.kind, Reminder.moment, Reminder.read_at)
+            .where(Reminder.push_state == PushState.PENDING, Reminder.due_at <= now)
+            .order_by(Reminder.due_at, Reminder.id)
+            .limit(limit)
+        )
+    )
     if not due:
         return stats
     user_ids = {r.user_id for r in due}

@@ -133,7 +133,7 @@ def _insert_attempts(attempts: list[tuple], at: datetime) -> None:
         by_answer[tuple(answer)].append(delivery_id)
     for (status_code, outcome, detail), ids in by_answer.items():
         values = select(
-            func.unnest(id_array(ids, t.c.delivery_id.type)),
+            func.unnest(id_array(ids)),
             literal(at, t.c.at.type),
             literal(status_code, t.c.status_code.type),
             literal(outcome, t.c.outcome.type),

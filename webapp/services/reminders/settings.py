@@ -12,7 +12,7 @@ from webapp.models.reminders import NotificationSettings
 from webapp.services import ServiceError
 from webapp.services.conflicts import Outcome, apply_changes
 from webapp.services.reminders.clock import utc_to_local
-from webapp.services.reminders.records import among
+from webapp.services.reminders.records import among, plain_rows
 
 
 def default_settings(user_id: int | None = None) -> NotificationSettings:
@@ -37,14 +37,12 @@ def load_settings(user_ids: Iterable[int]) -> dict:
     """The saved settings of many people at once, by user id (missing: never saved): rows
     with what sending reads, not ORM objects (a fan-out loads thousands, only to read them)."""
     n = NotificationSettings
-    return {
-        row.user_id: row
-        for row in db.session.execute(
-            select(n.user_id, n.push_enabled, n.quiet_start, n.quiet_end, n.lock_screen).where(
-                among(n.user_id, user_ids)
-            )
+    rows = db.session.execute(
+        select(n.user_id, n.push_enabled, n.quiet_start, n.quiet_end, n.lock_screen).where(
+            among(n.user_id, user_ids)
         )
-    }
+    )
+    return {row.user_id: row for row in plain_rows(rows)}
 
 
 def save_settings(
