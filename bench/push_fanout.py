@@ -18,14 +18,20 @@ same N payloads with pywebpush in one loop (no HTTP, no database). On a machine 
 busy (the fake push service decrypts on the same cores), msg/s says little; CPU per message is
 the sender's own cost.
 
+`--instructions`: the in-process sender again under valgrind's callgrind, counting only
+`send_due` (the fake push service runs natively in its own process): instructions per message,
+the same figure on a busy machine as on a quiet one, to compare a change before and after.
+
 Use PostgreSQL for more than one sender (`--database-url postgresql+psycopg://…`): several
 processes writing SQLite wait on its one writer.
 """
 
 import argparse
+import contextlib
 import json
 import multiprocessing as mp
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -117,6 +123,48 @@ def finish_retries(retried_until, service, senders: int, n: int, sent) -> None:
     db.session.rollback()
 
 
+@contextlib.contextmanager
+def counted(under_callgrind: bool):
+    """Callgrind counts only inside (started with --instr-atstart=no)."""
+    toggle = ["callgrind_control", "-i"]
+    if under_callgrind:
+        subprocess.run([*toggle, "on", str(os.getpid())], check=True, capture_output=True)
+    try:
+        yield
+    finally:
+        if under_callgrind:
+            subprocess.run([*toggle, "off", str(os.getpid())], check=True, capture_output=True)
+
+
+def count_instructions(args) -> None:
+    with tempfile.TemporaryDirectory(prefix="push-callgrind-") as folder:
+        log = os.path.join(folder, "valgrind.log")
+        database = ["--database-url", args.database_url] if args.database_url else []
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--instr-atstart=no",
+                f"--log-file={log}",
+                f"--callgrind-out-file={os.path.join(folder, 'callgrind.out')}",
+                os.path.join(BIN, "python"),
+                "-m",
+                "bench.push_fanout",
+                "--n",
+                str(args.n),
+                "--senders",
+                "0",
+                *database,
+                "--under-callgrind",
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+        with open(log) as f:
+            collected = int(re.search(r"Collected : (\d+)", f.read()).group(1))
+    print(f"in-process sender: {collected / args.n / 1e6:.3f} M instructions per message")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
@@ -125,8 +173,14 @@ def main() -> None:
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
     )
+    parser.add_argument(
+        "--instructions", action="store_true", help="the in-process sender under callgrind"
+    )
+    parser.add_argument("--under-callgrind", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     n = args.n
+    if args.instructions:
+        return count_instructions(args)
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
@@ -290,7 +344,8 @@ def main() -> None:
                     time.sleep(0.2)
                 cpu_before = sum(cpu_seconds(w.pid) for w in workers)
             t0, c0 = time.perf_counter(), time.process_time()
-            stats = service.send_due(use_rq=bool(senders))
+            with counted(args.under_callgrind):
+                stats = service.send_due(use_rq=bool(senders))
             dispatch_cpu = time.process_time() - c0
             while senders:
                 done, retries = db.session.execute(settled).one()
