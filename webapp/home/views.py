@@ -18,22 +18,25 @@ from webapp.services.passwords import verify_password
 @bp.get("/")
 @roles(*Role)
 def index():
-    if current_user.role != Role.PARTICIPANT:
+    # Her account itself, not the proxy: each attribute read through `current_user` looks her
+    # up again (a context lookup and a raised AttributeError each), and the cards read dozens.
+    her = current_user._get_current_object()
+    if her.role != Role.PARTICIPANT:
         return redirect(url_for("staff.index"))
     # Her home asks each feature it shows, in the order the cards appear.
-    next_meeting, rsvp = agenda.next_meeting_and_rsvp(current_user)
-    last = materials.last_meeting_card(current_user)
+    next_meeting, rsvp = agenda.next_meeting_and_rsvp(her)
+    last = materials.last_meeting_card(her)
     return render_template(
         "home/index.html",
-        unread=unread_on_this_page(current_user),
+        unread=unread_on_this_page(her),
         next_meeting=next_meeting,
         rsvp=rsvp,
         last_meeting=last and last.meeting,
         last_homework_step=last and last.homework_step,
         reflection_invited=bool(last and last.reflection_invited),
         can_answer=next_meeting is not None and agenda.before_start(next_meeting),
-        next_step=plans.next_step(current_user),
-        just_done=_just_done(),
+        next_step=plans.next_step(her),
+        just_done=_just_done(her),
         statuses=plans.STATUSES,
     )
 
@@ -85,7 +88,7 @@ def change_password():
     return render_template("home/more.html", name_form=name_form, password_form=form), 400
 
 
-def _just_done():
+def _just_done(her):
     """The step she just marked done from this page's card, to celebrate it."""
     step_uuid = request.args.get("gedaan")
-    return plans.get_step(current_user, step_uuid) if step_uuid else None
+    return plans.get_step(her, step_uuid) if step_uuid else None
