@@ -44,13 +44,14 @@ def _is_current(tab: str, current: str) -> bool:
 
 def participant_tabs() -> list[dict]:
     current = request.endpoint or ""
+    her = current_user._get_current_object()  # once, not through the proxy for each tab
     return [
         {
             "endpoint": endpoint,
             "label": label,
             "icon": icon,
             "active": _is_current(endpoint, current),
-            "badge": badge(current_user),
+            "badge": badge(her),
         }
         for endpoint, label, icon, badge in PARTICIPANT_TABS
     ]
