@@ -4,7 +4,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 import flask_babel
@@ -173,13 +173,40 @@ def format_datetime(value: datetime, pattern: str | None = None) -> str:
 def format_date(value: date | datetime, pattern: str | None = None) -> str:
     locale, zone = _locale_and_zone()
     if isinstance(value, datetime):
-        value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone)
-    return dates.format_date(value, _pattern("date", pattern), locale=locale)
+        value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone).date()
+    return _date_text(value, _pattern("date", pattern), str(locale) if locale else None)
 
 
 def format_time(value: time | datetime, pattern: str | None = None) -> str:
     locale, zone = _locale_and_zone()
-    return dates.format_time(value, _pattern("time", pattern), tzinfo=zone, locale=locale)
+    pattern = _pattern("time", pattern)
+    if pattern in _NAMED:  # the language's own pattern, to see whether it names the zone
+        pattern = dates.get_time_format(pattern, locale=locale or dates.LC_TIME).pattern
+    if _ZONE_FIELDS.isdisjoint(pattern):
+        if isinstance(value, datetime):
+            value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone)
+        return _time_text(value.replace(tzinfo=None) if isinstance(value, time) else value.time(),
+                          pattern, str(locale) if locale else None)  # fmt: skip
+    return dates.format_time(value, pattern, tzinfo=zone, locale=locale)
+
+
+# A day's or an hour's text, kept per worker: a list of meetings shows the same days and hours
+# again and again (a series meets at one hour, and a whole group sees the same meetings), and
+# Babel reads the pattern and the language's names anew for each. A date's text depends on its
+# day, pattern and language only; a time's on its hour, minute and second too, unless the
+# pattern names the zone (its name then depends on the date: not kept).
+_ZONE_FIELDS = frozenset("zZvVOxX")
+_NAMED = ("short", "medium", "long", "full")
+
+
+@lru_cache(maxsize=4096)
+def _date_text(day: date, pattern: str, locale: str | None) -> str:
+    return dates.format_date(day, pattern, locale=plain_locale(locale) if locale else None)
+
+
+@lru_cache(maxsize=4096)
+def _time_text(wall: time, pattern: str, locale: str | None) -> str:
+    return dates.format_time(wall, pattern, locale=plain_locale(locale) if locale else None)
 
 
 class Babel(flask_babel.Babel):
