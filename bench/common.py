@@ -1,8 +1,10 @@
 """What the benchmarks share: an app with migrations and demo data on a throw-away database, a
 server in this process, a login that yields a session cookie, and a table printer."""
 
+import contextlib
 import os
 import re
+import subprocess
 import tempfile
 import threading
 import urllib.error
@@ -184,3 +186,36 @@ def table(headers: list[str], rows: list[list]) -> str:
     for row in cells[1:]:
         lines.append("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
     return "\n".join(lines)
+
+
+def instructions_of(command: list[str], folder: str) -> int:
+    """Runs `command` under valgrind's callgrind with counting off at the start (the command
+    switches it on around what it counts: `counting`); the instructions counted."""
+    log = os.path.join(folder, "valgrind.log")
+    subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--instr-atstart=no",
+            f"--log-file={log}",
+            f"--callgrind-out-file={os.path.join(folder, 'callgrind.out')}",
+            *command,
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    with open(log) as f:
+        return int(re.search(r"Collected : (\d+)", f.read()).group(1))
+
+
+@contextlib.contextmanager
+def counting(under_callgrind: bool = True):
+    """Callgrind counts only inside this block (of a process `instructions_of` started)."""
+    toggle = ["callgrind_control", "-i"]
+    if under_callgrind:
+        subprocess.run([*toggle, "on", str(os.getpid())], check=True, capture_output=True)
+    try:
+        yield
+    finally:
+        if under_callgrind:
+            subprocess.run([*toggle, "off", str(os.getpid())], check=True, capture_output=True)

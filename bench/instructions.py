@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 
-from bench.common import OUT, ROOT, table
+from bench.common import OUT, ROOT, counting, instructions_of, table
 from bench.throughput import FLOOR_PATH
 
 PAGES = {
@@ -115,11 +115,9 @@ def measure_in_this_process(
             times.append(time.perf_counter() - started)
         figures = {"server_ms": statistics.median(times) * 1000}
     else:
-        toggle = ["callgrind_control", "-i"]
-        subprocess.run([*toggle, "on", str(os.getpid())], check=True, capture_output=True)
-        for _ in range(requests):
-            client.get(path, headers=COMPRESSED)
-        subprocess.run([*toggle, "off", str(os.getpid())], check=True, capture_output=True)
+        with counting():
+            for _ in range(requests):
+                client.get(path, headers=COMPRESSED)
         figures = {
             "compressed_bytes": len(response.get_data()),
             "raw_bytes": len(client.get(path).get_data()),
@@ -135,7 +133,6 @@ def count(page: str, username: str, database: str, requests: int, warmup: int) -
     with tempfile.TemporaryDirectory(prefix="elkestap-callgrind-") as folder:
         copy = os.path.join(folder, "bench.sqlite")
         shutil.copy(database, copy)
-        log = os.path.join(folder, "valgrind.log")
         report = os.path.join(folder, "figures.json")
         worker = [
             PYTHON,
@@ -148,27 +145,13 @@ def count(page: str, username: str, database: str, requests: int, warmup: int) -
             str(requests),
             str(warmup),
         ]
-        subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--instr-atstart=no",
-                f"--log-file={log}",
-                f"--callgrind-out-file={os.path.join(folder, 'callgrind.out')}",
-                *worker,
-                report,
-            ],
-            cwd=ROOT,
-            check=True,
-        )
-        with open(log) as f:
-            collected = re.search(r"Collected : (\d+)", f.read())
+        collected = instructions_of([*worker, report], folder)
         with open(report) as f:
             figures = json.load(f)
         subprocess.run([*worker, report + ".time"], cwd=ROOT, check=True)
         with open(report + ".time") as f:
             figures.update(json.load(f))
-    return {"instructions": int(collected.group(1)) // requests, **figures}
+    return {"instructions": collected // requests, **figures}
 
 
 def main() -> None:

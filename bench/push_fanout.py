@@ -27,11 +27,9 @@ processes writing SQLite wait on its one writer.
 """
 
 import argparse
-import contextlib
 import json
 import multiprocessing as mp
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -123,45 +121,15 @@ def finish_retries(retried_until, service, senders: int, n: int, sent) -> None:
     db.session.rollback()
 
 
-@contextlib.contextmanager
-def counted(under_callgrind: bool):
-    """Callgrind counts only inside (started with --instr-atstart=no)."""
-    toggle = ["callgrind_control", "-i"]
-    if under_callgrind:
-        subprocess.run([*toggle, "on", str(os.getpid())], check=True, capture_output=True)
-    try:
-        yield
-    finally:
-        if under_callgrind:
-            subprocess.run([*toggle, "off", str(os.getpid())], check=True, capture_output=True)
-
-
 def count_instructions(args) -> None:
+    from bench.common import instructions_of
+
+    database = ["--database-url", args.database_url] if args.database_url else []
     with tempfile.TemporaryDirectory(prefix="push-callgrind-") as folder:
-        log = os.path.join(folder, "valgrind.log")
-        database = ["--database-url", args.database_url] if args.database_url else []
-        subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--instr-atstart=no",
-                f"--log-file={log}",
-                f"--callgrind-out-file={os.path.join(folder, 'callgrind.out')}",
-                os.path.join(BIN, "python"),
-                "-m",
-                "bench.push_fanout",
-                "--n",
-                str(args.n),
-                "--senders",
-                "0",
-                *database,
-                "--under-callgrind",
-            ],
-            cwd=ROOT,
-            check=True,
+        command = [os.path.join(BIN, "python"), "-m", "bench.push_fanout", "--n", str(args.n)]
+        collected = instructions_of(
+            [*command, "--senders", "0", *database, "--under-callgrind"], folder
         )
-        with open(log) as f:
-            collected = int(re.search(r"Collected : (\d+)", f.read()).group(1))
     print(f"in-process sender: {collected / args.n / 1e6:.3f} M instructions per message")
 
 
@@ -196,6 +164,7 @@ def main() -> None:
     from rq import Queue
     from sqlalchemy import delete, func, insert, select
 
+    from bench.common import counting
     from webapp import create_app
     from webapp.extensions import db
     from webapp.models import Base, Group, Membership, Organisation, Role, User
@@ -344,7 +313,7 @@ def main() -> None:
                     time.sleep(0.2)
                 cpu_before = sum(cpu_seconds(w.pid) for w in workers)
             t0, c0 = time.perf_counter(), time.process_time()
-            with counted(args.under_callgrind):
+            with counting(args.under_callgrind):
                 stats = service.send_due(use_rq=bool(senders))
             dispatch_cpu = time.process_time() - c0
             while senders:

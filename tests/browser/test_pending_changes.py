@@ -133,18 +133,23 @@ def test_what_she_chooses_before_her_waiting_change_shows_stays_as_she_chose(
     pending_mark(page, "main")  # the waiting change is still said under its form
 
 
+def noodplan_kept_offline(context, page, text: str) -> None:
+    """Elif writes her noodplan without internet: it waits in her outbox."""
+    open_online_once(page, "elif", "/opvang/noodplan")
+    context.set_offline(True)
+    page.reload()
+    page.fill("textarea[name=sick_child]", text)
+    page.click("form[data-offline] button[type=submit]")
+    waiting(page, 1)
+
+
 def test_what_she_types_into_a_field_before_her_waiting_change_shows_is_all_hers(
     context, page, live_db
 ):
     """A noodplan waits; she opens the page again, taps into the field and selects its text
     before pending.js has shown the waiting one. What she types then replaces the selection:
     the waiting text is not put in under her cursor, to be added to."""
-    open_online_once(page, "elif", "/opvang/noodplan")
-    context.set_offline(True)
-    page.reload()
-    page.fill("textarea[name=sick_child]", "Buurvrouw 1, 06 1234 5601")
-    page.click("form[data-offline] button[type=submit]")
-    waiting(page, 1)
+    noodplan_kept_offline(context, page, "Buurvrouw 1, 06 1234 5601")
 
     page.add_init_script(HOLD_PENDING_SCRIPT)
     page.reload()
@@ -198,12 +203,7 @@ def test_a_childcare_change_shows_after_reload_and_says_so_when_it_cannot_be_sav
 
 def test_the_noodplan_written_offline_shows_after_reload(context, page, live_db):
     elif_ = live_db.scalar(select(User).where(User.username == "elif"))
-    open_online_once(page, "elif", "/opvang/noodplan")
-    context.set_offline(True)
-    page.reload()
-    page.fill("textarea[name=sick_child]", "Komşum Ayşe, 06 12345678")
-    page.click("form[data-offline] button[type=submit]")
-    waiting(page, 1)
+    noodplan_kept_offline(context, page, "Komşum Ayşe, 06 12345678")
     reload_showing_pending(page)
     assert page.locator("textarea[name=sick_child]").input_value() == "Komşum Ayşe, 06 12345678"
     pending_mark(page, "main")
