@@ -156,9 +156,12 @@ def page_language() -> str:
     return found
 
 
+_NAMED = ("short", "medium", "long", "full")  # Babel's named formats
+
+
 def _pattern(kind: str, pattern: str | None) -> str:
     """A named format ('short', 'medium', 'long', 'full') as the app's Babel maps it."""
-    if pattern is None or pattern in ("short", "medium", "long", "full"):
+    if pattern is None or pattern in _NAMED:
         formats = current_app.extensions["babel"].instance.date_formats
         pattern = pattern or formats[kind]
         return formats[f"{kind}.{pattern}"] or pattern
@@ -173,8 +176,8 @@ def format_datetime(value: datetime, pattern: str | None = None) -> str:
 def format_date(value: date | datetime, pattern: str | None = None) -> str:
     locale, zone = _locale_and_zone()
     if isinstance(value, datetime):
-        value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone).date()
-    return _date_text(value, _pattern("date", pattern), str(locale) if locale else None)
+        value = _in_zone(value, zone).date()
+    return _date_text(value, _pattern("date", pattern), _locale_id(locale))
 
 
 def format_time(value: time | datetime, pattern: str | None = None) -> str:
@@ -182,12 +185,20 @@ def format_time(value: time | datetime, pattern: str | None = None) -> str:
     pattern = _pattern("time", pattern)
     if pattern in _NAMED:  # the language's own pattern, to see whether it names the zone
         pattern = dates.get_time_format(pattern, locale=locale or dates.LC_TIME).pattern
-    if _ZONE_FIELDS.isdisjoint(pattern):
-        if isinstance(value, datetime):
-            value = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone)
-        return _time_text(value.replace(tzinfo=None) if isinstance(value, time) else value.time(),
-                          pattern, str(locale) if locale else None)  # fmt: skip
-    return dates.format_time(value, pattern, tzinfo=zone, locale=locale)
+    if not _ZONE_FIELDS.isdisjoint(pattern):
+        return dates.format_time(value, pattern, tzinfo=zone, locale=locale)
+    # A time of day is her wall clock as it is; a moment is shown in her zone.
+    wall = _in_zone(value, zone).time() if isinstance(value, datetime) else value
+    return _time_text(wall.replace(tzinfo=None), pattern, _locale_id(locale))
+
+
+def _in_zone(value: datetime, zone: ZoneInfo) -> datetime:
+    """A moment in `zone`; a naive one is UTC, as everywhere in the app."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone)
+
+
+def _locale_id(locale: Locale | None) -> str | None:
+    return str(locale) if locale else None
 
 
 # A day's or an hour's text, kept per worker: a list of meetings shows the same days and hours
@@ -196,7 +207,6 @@ def format_time(value: time | datetime, pattern: str | None = None) -> str:
 # day, pattern and language only; a time's on its hour, minute and second too, unless the
 # pattern names the zone (its name then depends on the date: not kept).
 _ZONE_FIELDS = frozenset("zZvVOxX")
-_NAMED = ("short", "medium", "long", "full")
 
 
 @lru_cache(maxsize=4096)
