@@ -45,6 +45,21 @@ def test_after_login_her_phone_is_told_every_offline_page(client, auth, sara):
     assert "data-offline-pages" not in again  # only once, right after login
 
 
+def test_her_first_page_after_login_is_told_them_whatever_her_phone_fetched_first(
+    client, auth, sara
+):
+    """Right after login, her service worker may ask for its own script or its offline page
+    (installing, checking for an update) before her first page arrives: those are not her
+    pages, and her first page still carries the list."""
+    auth.login("sara")
+    assert client.get("/sw.js").status_code == 200
+    assert client.get("/offline", headers={"Sec-Fetch-Dest": "empty"}).status_code == 200
+    html = client.get("/", headers={"Sec-Fetch-Dest": "document"}).get_data(as_text=True)
+    assert len(json.loads(re.search(r"data-offline-pages='([^']+)'", html).group(1))) == len(
+        OFFLINE_PAGES
+    )
+
+
 def test_a_moved_meeting_reaches_her_inbox_through_the_signal(app, zuid, sara, amina):
     from tests import factories
     from webapp.extensions import db

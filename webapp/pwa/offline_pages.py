@@ -5,7 +5,7 @@ offline adds its endpoint here, or the endpoint and its URL values, for a page p
 `pages_one_tap_away(user)`, the pages those link to that are hers by id (each meeting in her
 agenda, each application, each message of her inbox's first page)."""
 
-from flask import Flask, session, url_for
+from flask import Flask, request, session, url_for
 from flask_login import current_user
 
 from webapp.models import User
@@ -60,13 +60,17 @@ def pages_one_tap_away(user: User) -> list[str]:
 
 
 def warm_pages() -> list[str]:
-    """Right after login only (the login view sets the flag): the pages to fetch."""
-    if not current_user.is_authenticated or not session.pop("warm_cache", False):
+    """Right after login only (the login view sets the flag): the pages to fetch. Taken by her
+    first page itself (base.html asks as it writes the page), not by every template, and not by
+    the offline page: her service worker fetches its script and that page for itself while it
+    installs or updates, maybe just as she logs in, and either would take the list, leaving her
+    first page, the one that hands it to the service worker, without it."""
+    if not current_user.is_authenticated or request.endpoint == "pwa.offline":
         return []
-    return main_pages()
+    return main_pages() if session.pop("warm_cache", False) else []
 
 
 def init_app(app: Flask) -> None:
     @app.context_processor
     def pages_to_keep_offline():
-        return {"warm_pages": warm_pages()}
+        return {"warm_pages": warm_pages}  # asked by base.html only
